@@ -1,0 +1,34 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+namespace StressTest;
+
+/// <summary>
+/// What a stress-test method knows about the invocation it is running. Declare it as the method's first
+/// parameter to receive it.
+/// </summary>
+/// <remarks>
+/// One context exists per worker and is updated in place before each invocation, so passing it costs no
+/// allocation. Read its values during the invocation; do not keep it for later.
+/// </remarks>
+public sealed class StressContext
+{
+    internal StressContext(string runId, int workerId)
+    {
+        RunId = runId;
+        WorkerId = workerId;
+    }
+
+    /// <summary>Identifies this run of this test; stable for all workers, unique across runs. Tag data you
+    /// create with it so teardown can find and delete it.</summary>
+    public string RunId { get; }
+
+    /// <summary>The worker running this invocation, from 0 to Concurrency - 1.</summary>
+    public int WorkerId { get; }
+
+    /// <summary>How many invocations this worker started before this one (0 for its first), warm-up included.</summary>
+    public long Iteration { get; internal set; }
+
+    /// <summary>Cancelled when this invocation exceeds its Timeout or the run is cancelled.</summary>
+    public CancellationToken CancellationToken { get; internal set; }
+}

@@ -1,0 +1,50 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+namespace StressTest;
+
+/// <summary>
+/// Marks a method as a stress test: the test adapter discovers it, runs it under load for <see cref="Duration"/>
+/// and gates the outcome on the method's <see cref="ThresholdAttribute"/>s.
+/// </summary>
+/// <remarks>
+/// <para>The method must be public, on a public class, return <c>void</c>, <see cref="Task"/> or
+/// <see cref="ValueTask"/>, and take no parameters, a <see cref="StressContext"/>, a
+/// <see cref="CancellationToken"/>, or <c>(StressContext, CancellationToken)</c>. An instance method's class needs
+/// a public parameterless constructor: every worker gets its own instance, created before the load and disposed
+/// after it, so instance fields are per-worker state.</para>
+/// <para>Durations are written as a number and a unit: <c>us</c>, <c>ms</c>, <c>s</c>, <c>m</c>, <c>h</c>;
+/// decimals and compounds are allowed (<c>"500ms"</c>, <c>"1.5m"</c>, <c>"1m30s"</c>).</para>
+/// <para>When the method declares no <c>error_rate</c> threshold, <c>error_rate &lt;= 0%</c> applies: any error
+/// fails the test.</para>
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
+public sealed class StressTestAttribute : Attribute
+{
+    /// <summary>How long the measured load runs, after <see cref="WarmUp"/>.</summary>
+    /// <value>A duration such as <c>"30s"</c>; default <c>"10s"</c>. Scaled by the <c>DurationScale</c> setting.</value>
+    public string Duration { get; set; } = "10s";
+
+    /// <summary>How long the load runs before measuring starts. Warm-up invocations run but are excluded from
+    /// statistics and thresholds.</summary>
+    /// <value>A duration such as <c>"5s"</c>; default <c>"0s"</c> (no warm-up). Scaled by <c>DurationScale</c>.</value>
+    public string WarmUp { get; set; } = "0s";
+
+    /// <summary>How many workers invoke the method back-to-back, each on its own thread (the closed model).</summary>
+    /// <value>1 to 10,000; default 1.</value>
+    public int Concurrency { get; set; } = 1;
+
+    /// <summary>How long one invocation may run. A longer one counts as an error of kind <c>timeout</c> and its
+    /// <see cref="CancellationToken"/> is cancelled.</summary>
+    /// <value>A duration such as <c>"2s"</c>; default <c>"30s"</c>.</value>
+    public string Timeout { get; set; } = "30s";
+
+    /// <summary>A category for filtering (<c>dotnet test --filter Category=Smoke</c>); shown as TestCategory in
+    /// the TRX and as a trait in Test Explorer.</summary>
+    /// <value>Optional; default none.</value>
+    public string? Category { get; set; }
+
+    /// <summary>The name shown in Test Explorer and reports.</summary>
+    /// <value>Optional; default the method's name.</value>
+    public string? DisplayName { get; set; }
+}

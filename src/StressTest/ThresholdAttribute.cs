@@ -1,0 +1,28 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+namespace StressTest;
+
+/// <summary>
+/// A pass/fail condition on the measured run, written as <c>&lt;metric&gt; &lt;op&gt; &lt;value&gt;[unit]</c>;
+/// repeat the attribute for several conditions. The test passes only when every threshold holds.
+/// </summary>
+/// <remarks>
+/// <para>Metrics: <c>min</c>, <c>mean</c>, <c>max</c>, any percentile <c>pNN</c> or <c>pNN.N…</c> (<c>p50</c>,
+/// <c>p99.9</c>) with a latency unit <c>us</c>, <c>ms</c> or <c>s</c>; <c>error_rate</c> as a percentage
+/// (<c>1%</c>) or a fraction (<c>0.01</c>); <c>rps</c> (measured invocations per second); <c>count</c>
+/// (measured invocations). Operators: <c>&lt;</c>, <c>&lt;=</c>, <c>&gt;</c>, <c>&gt;=</c>.
+/// Whitespace is free and metric names are case-insensitive: <c>"p95 &lt; 150ms"</c>,
+/// <c>"error_rate&lt;=0.5%"</c>, <c>"rps &gt;= 100"</c>.</para>
+/// <para>Declaring an <c>error_rate</c> threshold replaces the default <c>error_rate &lt;= 0%</c>.</para>
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = true)]
+public sealed class ThresholdAttribute : Attribute
+{
+    /// <summary>Creates a threshold from its expression.</summary>
+    /// <param name="expression">The condition, for example <c>"p95 &lt; 150ms"</c>.</param>
+    public ThresholdAttribute(string expression) => Expression = expression;
+
+    /// <summary>The condition as written, for example <c>"p95 &lt; 150ms"</c>.</summary>
+    public string Expression { get; }
+}

@@ -1,0 +1,15 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+namespace StressTest.Thresholds;
+
+/// <summary>
+/// A parsed threshold. It keeps the text the user wrote (<see cref="Source"/>) next to its parsed form, so every
+/// message and report can quote the user's own words.
+/// </summary>
+/// <param name="Source">The expression exactly as written in the attribute.</param>
+/// <param name="Metric">What is measured.</param>
+/// <param name="Operator">How the measured value is compared.</param>
+/// <param name="Limit">The limit in the metric's canonical unit: milliseconds for latency, a fraction (0..1) for
+/// error_rate, invocations per second for rps, a plain number for count.</param>
+internal sealed record Threshold(string Source, ThresholdMetric Metric, ComparisonOperator Operator, double Limit);

@@ -1,0 +1,40 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using System.Globalization;
+
+namespace StressTest.Thresholds;
+
+/// <summary>What a threshold measures. Later issues add kinds (dropped, checks, probes) without touching the
+/// existing ones.</summary>
+internal enum MetricKind
+{
+    Min,
+    Mean,
+    Max,
+    Percentile,
+    ErrorRate,
+    Rps,
+    Count,
+}
+
+/// <summary>A metric a threshold refers to; <see cref="Percentile"/> is set only for <see cref="MetricKind.Percentile"/>
+/// (0 &lt; p &lt;= 100).</summary>
+internal sealed record ThresholdMetric(MetricKind Kind, double Percentile = 0)
+{
+    /// <summary>True for latency metrics, whose limits carry a time unit and are held in milliseconds.</summary>
+    public bool IsLatency => Kind is MetricKind.Min or MetricKind.Mean or MetricKind.Max or MetricKind.Percentile;
+
+    /// <summary>The canonical name: <c>p95</c>, <c>p99.9</c>, <c>error_rate</c>, <c>rps</c>…</summary>
+    public string Name => Kind switch
+    {
+        MetricKind.Min => "min",
+        MetricKind.Mean => "mean",
+        MetricKind.Max => "max",
+        MetricKind.Percentile => "p" + Percentile.ToString("0.############", CultureInfo.InvariantCulture),
+        MetricKind.ErrorRate => "error_rate",
+        MetricKind.Rps => "rps",
+        MetricKind.Count => "count",
+        _ => Kind.ToString(),
+    };
+}
