@@ -1,0 +1,94 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using System.Net.Http.Json;
+using StressTest;
+
+namespace SampleApi.StressTests;
+
+/// <summary>
+/// Read traffic against the catalog. The test methods are static: they keep no state of their own and share the
+/// API and its <see cref="HttpClient"/> through static fields.
+/// </summary>
+/// <remarks>
+/// Thresholds are set for a 2-core CI machine on which the load generator and the API share the CPU and the build
+/// is Debug: loose enough never to flake there, tight enough to catch a real regression (an accidental lock, a
+/// synchronous wait, a lost cache). On such a machine these endpoints answer in about a millisecond.
+/// </remarks>
+public sealed class CatalogStressTests
+{
+    private static ShopApi? _api;
+
+    private static HttpClient Client =>
+        _api?.Client ?? throw new InvalidOperationException("The API is not running: StartApiAsync did not complete.");
+
+    /// <summary>Runs before each stress test of this class: a fresh API on a free port.</summary>
+    [StressSetup]
+    public static async Task StartApiAsync(CancellationToken ct) => _api = await ShopApi.StartAsync(ct);
+
+    /// <summary>Runs after each stress test of this class, even when setup failed: so it must not assume an API.</summary>
+    [StressTeardown]
+    public static async Task StopApiAsync()
+    {
+        var api = _api;
+        _api = null;
+        if (api is not null)
+        {
+            await api.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Smoke test: the cheapest request there is. Proves the whole chain works (adapter, API, client) and gives the
+    /// ceiling the other tests are measured against. Run only these with <c>--filter Category=Smoke</c>.
+    /// </summary>
+    [StressTest(Duration = "1s", WarmUp = "500ms", Concurrency = 4, Category = "Smoke")]
+    [Threshold("p95 < 50ms")]
+    [Threshold("rps > 200")]
+    public static async Task Health(CancellationToken ct)
+    {
+        // A non-success status must throw: only an exception counts as an error (and by default any error fails).
+        using var response = await Client.GetAsync("health", ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// Product pages: every worker walks the 50 products from its own starting point, so the workers do not all
+    /// request the same product at the same moment. A wrong product is an error too, not only a wrong status.
+    /// </summary>
+    [StressTest(Duration = "2s", WarmUp = "500ms", Concurrency = 4, Category = "Catalog")]
+    [Threshold("p95 < 100ms")]
+    [Threshold("p99 < 250ms")]
+    [Threshold("rps > 100")]
+    public static async Task GetProduct(StressContext ctx, CancellationToken ct)
+    {
+        var id = ProductIdFor(ctx);
+        using var response = await Client.GetAsync($"products/{id}", ct);
+        response.EnsureSuccessStatusCode();
+        var product = await response.Content.ReadFromJsonAsync<Product>(ct);
+        if (product?.Id != id)
+        {
+            var got = product is null ? "an empty body" : $"product {product.Id}";
+            throw new InvalidOperationException($"Asked for product {id}, got {got}.");
+        }
+    }
+
+    /// <summary>
+    /// An I/O-bound endpoint: each request waits 20 ms on a (simulated) downstream service. The median shows that
+    /// wait plus little else; more workers buy throughput, because waiting costs no CPU. A synchronous wait
+    /// slipped into the endpoint would starve the thread pool and break p95 and rps long before p50.
+    /// </summary>
+    [StressTest(Duration = "2s", WarmUp = "500ms", Concurrency = 8, Timeout = "2s", Category = "Catalog",
+        DisplayName = "Recommendations (20 ms downstream)")]
+    [Threshold("p50 < 40ms")]
+    [Threshold("p95 < 100ms")]
+    [Threshold("rps > 100")]
+    public static async Task Recommendations(StressContext ctx, CancellationToken ct)
+    {
+        using var response = await Client.GetAsync($"products/{ProductIdFor(ctx)}/recommendations", ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>1 to 50: worker w starts at product 7w + 1 and moves on by one product per iteration.</summary>
+    private static int ProductIdFor(StressContext ctx) => (int)(((ctx.WorkerId * 7L) + ctx.Iteration) % 50) + 1;
+}

@@ -1,0 +1,61 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using System.Net.Http.Json;
+using StressTest;
+
+namespace SampleApi.StressTests;
+
+/// <summary>
+/// Write traffic: placing orders. The test method is an instance method, so every worker gets its own instance of
+/// this class and its instance fields are per-worker state, used without locks.
+/// </summary>
+public sealed class OrderStressTests
+{
+    private static ShopApi? _api;
+
+    // Random is not thread-safe; one per worker needs no lock. Seeded with the worker's id, so a run that found a
+    // problem sends the same sequence of orders when repeated.
+    private Random? _random;
+
+    private static HttpClient Client =>
+        _api?.Client ?? throw new InvalidOperationException("The API is not running: StartApiAsync did not complete.");
+
+    /// <summary>Runs before each stress test of this class: a fresh API with an empty order store.</summary>
+    [StressSetup]
+    public static async Task StartApiAsync(CancellationToken ct) => _api = await ShopApi.StartAsync(ct);
+
+    /// <summary>Runs after each stress test of this class, even when setup failed.</summary>
+    [StressTeardown]
+    public static async Task StopApiAsync()
+    {
+        var api = _api;
+        _api = null;
+        if (api is not null)
+        {
+            await api.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// POST /orders with a JSON body: request serialisation, model binding, validation and a concurrent write per
+    /// invocation. The API answers 201 Created with the order; anything else throws and counts as an error.
+    /// </summary>
+    [StressTest(Duration = "2s", WarmUp = "500ms", Concurrency = 4, Timeout = "2s", Category = "Checkout")]
+    [Threshold("p95 < 100ms")]
+    [Threshold("p99 < 250ms")]
+    [Threshold("rps > 100")]
+    public async Task PlaceOrder(StressContext ctx, CancellationToken ct)
+    {
+        _random ??= new Random(ctx.WorkerId);
+        var request = new OrderRequest(ProductId: _random.Next(1, 51), Quantity: _random.Next(1, 6));
+
+        using var response = await Client.PostAsJsonAsync("orders", request, ct);
+        response.EnsureSuccessStatusCode();
+        var order = await response.Content.ReadFromJsonAsync<Order>(ct);
+        if (order is null || order.ProductId != request.ProductId || order.Quantity != request.Quantity)
+        {
+            throw new InvalidOperationException($"Placed {request}, the API answered {order?.ToString() ?? "null"}.");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using HdrHistogram;
+using StressTest.Transport.Contracts;
+using StressTest.Workers;
+
+namespace StressTest.Aggregation;
+
+/// <summary>
+/// Merges the telemetry of one run, from one agent or many: interval histograms add exactly into the whole-run
+/// histogram and into the interval of the same index, so the result does not depend on how workers were spread.
+/// </summary>
+internal sealed class RunAggregator
+{
+    private readonly LongHistogram _total = LatencyHistograms.Create();
+    private readonly SortedDictionary<int, (HistogramBase Latency, TimeSpan Start, TimeSpan End, long Errors)> _intervals = [];
+    private readonly Dictionary<string, (long Count, string First)> _errors = new(StringComparer.Ordinal);
+    private readonly List<string> _failures = [];
+    private readonly List<string> _problems = [];
+    private TimeSpan _measured;
+    private int _stuck;
+    private bool _cancelled;
+
+    /// <summary>Why the agents could not run, if they could not; empty otherwise.</summary>
+    public IReadOnlyList<string> Failures => _failures;
+
+    public void Apply(TelemetryMessage message)
+    {
+        switch (message)
+        {
+            case IntervalTelemetry interval:
+                ApplyInterval(interval);
+                break;
+            case AgentFailed failed:
+                _failures.Add(failed.Reason);
+                break;
+            case AgentCompleted completed:
+                _measured = completed.Measured > _measured ? completed.Measured : _measured;
+                _stuck += completed.StuckInvocations;
+                _cancelled |= completed.Cancelled;
+                _problems.AddRange(completed.WorkerErrors);
+                break;
+            default:
+                throw new ArgumentException($"Unknown telemetry message {message?.GetType().Name}.", nameof(message));
+        }
+    }
+
+    public RunMeasurements Complete()
+    {
+        if (_stuck > 0)
+        {
+            AddError(ErrorKinds.Stuck, _stuck, $"{_stuck} invocation(s) were still running after the shutdown grace period and were abandoned.");
+        }
+
+        var series = _intervals
+            .Select(i => new SecondSample(i.Key, i.Value.Start.TotalSeconds, i.Value.End.TotalSeconds, i.Value.Latency.TotalCount, i.Value.Errors, LatencySummary.From(i.Value.Latency)))
+            .ToList();
+        var errors = _errors
+            .OrderByDescending(e => e.Value.Count)
+            .ThenBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => new ErrorSummary(e.Key, e.Value.Count, e.Value.First))
+            .ToList();
+        return new RunMeasurements(_total, series, errors, _measured, _stuck, _cancelled, _problems);
+    }
+
+    private void ApplyInterval(IntervalTelemetry interval)
+    {
+        var latency = HistogramCodec.Decode(interval.Latency);
+        _total.Add(latency);
+        var errorCount = 0L;
+        foreach (var error in interval.Errors)
+        {
+            AddError(error.Kind, error.Count, error.FirstMessage);
+            errorCount += error.Count;
+        }
+
+        if (_intervals.TryGetValue(interval.Index, out var existing))
+        {
+            existing.Latency.Add(latency);
+            _intervals[interval.Index] = (existing.Latency, Min(existing.Start, interval.Start), Max(existing.End, interval.End), existing.Errors + errorCount);
+        }
+        else
+        {
+            _intervals[interval.Index] = (latency, interval.Start, interval.End, errorCount);
+        }
+    }
+
+    private void AddError(string kind, long count, string message) =>
+        _errors[kind] = _errors.TryGetValue(kind, out var seen) ? (seen.Count + count, seen.First) : (count, message);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

@@ -1,0 +1,70 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using HdrHistogram;
+
+namespace StressTest.Aggregation;
+
+/// <summary>
+/// Everything measured in one run, merged from all agents: the whole-run histogram, the per-second series,
+/// errors by kind and the measured window. Statistics are computed once here so thresholds, messages and every
+/// report read the same numbers.
+/// </summary>
+internal sealed class RunMeasurements
+{
+    public RunMeasurements(
+        HistogramBase latency,
+        IReadOnlyList<SecondSample> series,
+        IReadOnlyList<ErrorSummary> errors,
+        TimeSpan measured,
+        int stuck,
+        bool cancelled,
+        IReadOnlyList<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(latency);
+        ArgumentNullException.ThrowIfNull(errors);
+        Latency = latency;
+        Series = series;
+        ErrorsByKind = errors;
+        Measured = measured;
+        Stuck = stuck;
+        Cancelled = cancelled;
+        Problems = problems;
+        // A stuck invocation never completed, so it is not in the histogram; it still counts, as an error.
+        Count = latency.TotalCount + stuck;
+        Errors = errors.Sum(e => e.Count);
+        ErrorRate = Count == 0 ? 0 : (double)Errors / Count;
+        Rps = measured > TimeSpan.Zero ? Count / measured.TotalSeconds : 0;
+        Summary = LatencySummary.From(latency);
+    }
+
+    /// <summary>Latencies in µs of every measured invocation that completed, errors included.</summary>
+    public HistogramBase Latency { get; }
+
+    public IReadOnlyList<SecondSample> Series { get; }
+
+    public IReadOnlyList<ErrorSummary> ErrorsByKind { get; }
+
+    /// <summary>The measured window: Duration, or less when the run was cancelled.</summary>
+    public TimeSpan Measured { get; }
+
+    public int Stuck { get; }
+
+    public bool Cancelled { get; }
+
+    /// <summary>Problems outside invocations, such as a Dispose that threw.</summary>
+    public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>Measured invocations: those that started inside the measured window.</summary>
+    public long Count { get; }
+
+    public long Errors { get; }
+
+    /// <summary>Errors / Count, a fraction.</summary>
+    public double ErrorRate { get; }
+
+    /// <summary>Count / measured window in seconds.</summary>
+    public double Rps { get; }
+
+    public LatencySummary Summary { get; }
+}

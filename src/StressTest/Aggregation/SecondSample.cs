@@ -1,0 +1,17 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+namespace StressTest.Aggregation;
+
+/// <summary>One entry of the per-second series: invocations that completed in the interval.</summary>
+/// <param name="Index">0 for the first second of the measured window.</param>
+/// <param name="StartSeconds">Start offset from the measured window's start.</param>
+/// <param name="EndSeconds">End offset.</param>
+/// <param name="Count">Completed invocations.</param>
+/// <param name="Errors">Of which failed.</param>
+/// <param name="Latency">Latency statistics of the interval.</param>
+internal sealed record SecondSample(int Index, double StartSeconds, double EndSeconds, long Count, long Errors, LatencySummary Latency)
+{
+    /// <summary>Completed invocations per second in this interval.</summary>
+    public double Rps => EndSeconds > StartSeconds ? Count / (EndSeconds - StartSeconds) : 0;
+}

@@ -1,0 +1,111 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using System.Threading.Channels;
+using StressTest.Aggregation;
+using StressTest.Invocation;
+using StressTest.Plan;
+using StressTest.Thresholds;
+using StressTest.Transport;
+using StressTest.Transport.Contracts;
+using StressTest.Workers;
+
+namespace StressTest.Controller;
+
+/// <summary>
+/// Runs one validated plan: setup, the load through an <see cref="ILoadAgent"/>, teardown (always), then the
+/// verdict. It never throws for anything the user's code does; every failure becomes part of the result.
+/// </summary>
+internal sealed class StressController
+{
+    private readonly TimeProvider _time;
+    private readonly ILoadAgent _agent;
+
+    public StressController(TimeProvider time, ILoadAgent agent)
+    {
+        _time = time;
+        _agent = agent;
+    }
+
+    public async Task<StressRunResult> RunAsync(StressPlan plan, string runId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var startedAt = _time.GetUtcNow();
+        var started = _time.GetTimestamp();
+        var problems = new List<string>();
+        RunMeasurements? measurements = null;
+
+        var setupFailed = false;
+        if (plan.Lifecycle.Setup is { } setup)
+        {
+            setupFailed = !await TryRunLifecycleAsync(setup, "[StressSetup]", problems, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!setupFailed && !cancellationToken.IsCancellationRequested)
+        {
+            measurements = await RunLoadAsync(plan, runId, problems, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (plan.Lifecycle.Teardown is { } teardown)
+        {
+            // Teardown runs whatever happened, and is not handed the cancelled token: cleaning up is the point.
+            await TryRunLifecycleAsync(teardown, "[StressTeardown]", problems, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var cancelled = cancellationToken.IsCancellationRequested || measurements?.Cancelled == true;
+        var thresholds = measurements is null || cancelled
+            ? []
+            : ThresholdEvaluator.Evaluate(plan.Thresholds, measurements);
+        var outcome = cancelled
+            ? RunOutcome.Cancelled
+            : problems.Count == 0 && measurements is not null && thresholds.All(t => t.Passed)
+                ? RunOutcome.Passed
+                : RunOutcome.Failed;
+        return new StressRunResult(plan, runId, startedAt, outcome, measurements, thresholds, problems, _time.GetElapsedTime(started));
+    }
+
+    private async Task<RunMeasurements?> RunLoadAsync(StressPlan plan, string runId, List<string> problems, CancellationToken cancellationToken)
+    {
+        var assignment = new WorkAssignment(runId, plan.MethodRef, plan.Load, FirstWorkerId: 0, WorkerCount: plan.Load.Concurrency);
+        var channel = Channel.CreateUnbounded<TelemetryMessage>(new UnboundedChannelOptions { SingleReader = true });
+        var aggregator = new RunAggregator();
+        var agentRun = _agent.RunAsync(assignment, channel.Writer, cancellationToken);
+        await foreach (var message in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            aggregator.Apply(message);
+        }
+
+        try
+        {
+            await agentRun.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            problems.Add($"The load agent failed: {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
+        }
+
+        if (aggregator.Failures.Count > 0)
+        {
+            problems.AddRange(aggregator.Failures);
+            return null;
+        }
+
+        var measurements = aggregator.Complete();
+        problems.AddRange(measurements.Problems);
+        return measurements;
+    }
+
+    private static async Task<bool> TryRunLifecycleAsync(System.Reflection.MethodInfo method, string label, List<string> problems, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LifecycleMethods.InvokeAsync(method, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            problems.Add($"{label} {method.DeclaringType?.Name}.{method.Name} threw {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
+            return false;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using StressTest.Aggregation;
+using StressTest.Plan;
+using StressTest.Thresholds;
+
+namespace StressTest.Controller;
+
+/// <summary>Everything one stress test produced: the verdict, why, and what was measured.</summary>
+/// <param name="Plan">The plan that ran.</param>
+/// <param name="RunId">The run's id.</param>
+/// <param name="StartedAt">When setup started (UTC).</param>
+/// <param name="Outcome">The verdict.</param>
+/// <param name="Measurements">What was measured; null when no load ran (setup failed, workers could not start).</param>
+/// <param name="Thresholds">Threshold results; empty when no load ran or the run was cancelled.</param>
+/// <param name="Problems">Why it failed beyond thresholds: setup, teardown, worker start, stuck invocations.</param>
+/// <param name="Elapsed">Wall time of setup, load and teardown.</param>
+internal sealed record StressRunResult(
+    StressPlan Plan,
+    string RunId,
+    DateTimeOffset StartedAt,
+    RunOutcome Outcome,
+    RunMeasurements? Measurements,
+    IReadOnlyList<ThresholdResult> Thresholds,
+    IReadOnlyList<string> Problems,
+    TimeSpan Elapsed);

@@ -1,0 +1,98 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using System.Reflection;
+using StressTest.Plan;
+
+namespace StressTest.Invocation;
+
+/// <summary>
+/// The <c>[StressSetup]</c> and <c>[StressTeardown]</c> methods of a test class: public static, at most one of
+/// each, taking nothing or a <see cref="CancellationToken"/>, returning void, Task or ValueTask.
+/// </summary>
+internal sealed class LifecycleMethods
+{
+    internal const string SetupAttributeName = "StressTest.StressSetupAttribute";
+    internal const string TeardownAttributeName = "StressTest.StressTeardownAttribute";
+
+    public static LifecycleMethods None { get; } = new(null, null);
+
+    private LifecycleMethods(MethodInfo? setup, MethodInfo? teardown)
+    {
+        Setup = setup;
+        Teardown = teardown;
+    }
+
+    public MethodInfo? Setup { get; }
+
+    public MethodInfo? Teardown { get; }
+
+    /// <summary>Finds and checks the lifecycle methods of <paramref name="testClass"/> and its base classes.</summary>
+    public static ParseResult<LifecycleMethods> Find(Type testClass)
+    {
+        ArgumentNullException.ThrowIfNull(testClass);
+        var problems = new List<string>();
+        var setup = FindOne(testClass, SetupAttributeName, "[StressSetup]", problems);
+        var teardown = FindOne(testClass, TeardownAttributeName, "[StressTeardown]", problems);
+        return problems.Count > 0
+            ? ParseResult<LifecycleMethods>.Failure(string.Join(" ", problems))
+            : ParseResult<LifecycleMethods>.Success(new LifecycleMethods(setup, teardown));
+    }
+
+    /// <summary>Runs a lifecycle method and awaits it; the method's own exception propagates unwrapped.</summary>
+    public static async Task InvokeAsync(MethodInfo method, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        object? result;
+        try
+        {
+            result = method.Invoke(null, method.GetParameters().Length == 1 ? [cancellationToken] : null);
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
+
+        switch (result)
+        {
+            case Task task:
+                await task.ConfigureAwait(false);
+                break;
+            case ValueTask valueTask:
+                await valueTask.ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private static MethodInfo? FindOne(Type testClass, string attributeName, string label, List<string> problems)
+    {
+        var candidates = testClass
+            .GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.FlattenHierarchy)
+            .Where(m => m.GetCustomAttributesData().Any(a => a.AttributeType.FullName == attributeName))
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        if (candidates.Count > 1)
+        {
+            problems.Add($"{testClass.Name} has {candidates.Count} {label} methods ({string.Join(", ", candidates.Select(m => m.Name))}); expected at most one.");
+            return null;
+        }
+
+        var method = candidates[0];
+        var parameters = method.GetParameters();
+        var ok = method.IsStatic && method.IsPublic && !method.IsGenericMethodDefinition
+            && (method.ReturnType == typeof(void) || method.ReturnType == typeof(Task) || method.ReturnType == typeof(ValueTask))
+            && (parameters.Length == 0 || (parameters.Length == 1 && parameters[0].ParameterType == typeof(CancellationToken)));
+        if (!ok)
+        {
+            problems.Add($"{label} method {testClass.Name}.{method.Name} must be public static, return void, Task or ValueTask, and take no parameters or a CancellationToken.");
+            return null;
+        }
+
+        return method;
+    }
+}

@@ -1,0 +1,30 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using StressTest.Invocation;
+using StressTest.Settings;
+using StressTest.Thresholds;
+using StressTest.Transport.Contracts;
+
+namespace StressTest.Plan;
+
+/// <summary>
+/// A validated, immutable plan for one stress test: what to invoke, the load (settings already applied),
+/// the thresholds and the lifecycle methods. Only <see cref="PlanBuilder"/> creates one, so holding a plan
+/// means every user input in it was checked.
+/// </summary>
+internal sealed record StressPlan(
+    string FullyQualifiedName,
+    string DisplayName,
+    MethodBinding Binding,
+    LifecycleMethods Lifecycle,
+    LoadProfile Load,
+    IReadOnlyList<Threshold> Thresholds,
+    StressSettings Settings)
+{
+    /// <summary>The method by name, for an agent to resolve.</summary>
+    public TestMethodRef MethodRef => new(
+        Binding.Method.ReflectedType!.Assembly.Location,
+        Binding.Method.ReflectedType!.FullName!,
+        Binding.Method.Name);
+}

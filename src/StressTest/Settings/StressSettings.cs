@@ -1,0 +1,26 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+namespace StressTest.Settings;
+
+/// <summary>
+/// Run-wide settings that apply to every stress test of a run: from the runsettings section
+/// <c>&lt;StressTest&gt;</c>, or inline as <c>dotnet test -- StressTest.Key=value</c>.
+/// </summary>
+internal sealed record StressSettings
+{
+    public static StressSettings Default { get; } = new();
+
+    /// <summary>Multiplies every Duration and WarmUp (0.1 for a quick PR run).</summary>
+    /// <value>A positive number; default 1.</value>
+    public double DurationScale { get; init; } = 1.0;
+
+    /// <summary>Where report files are written.</summary>
+    /// <value>Default: the test run's results directory (TestResults), then a <c>stresstest</c> folder in it.</value>
+    public string? ResultsDirectory { get; init; }
+
+    /// <summary>How long in-flight invocations may still run after the load ends (or is cancelled) before they are
+    /// abandoned and reported as stuck, so a hung method never hangs the test run.</summary>
+    /// <value>A duration; default 5 s.</value>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,76 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using System.Globalization;
+using StressTest.Plan;
+
+namespace StressTest.Settings;
+
+/// <summary>
+/// Turns raw key/value settings (from runsettings XML or the command line) into <see cref="StressSettings"/>.
+/// A bad value is an error naming the setting; an unknown key is a warning, because a typo must not pass silently
+/// but must not stop the run either.
+/// </summary>
+internal static class StressSettingsParser
+{
+    public const string SectionName = "StressTest";
+
+    private static readonly string[] Known = ["DurationScale", "ResultsDirectory", "ShutdownGrace"];
+
+    public static SettingsParseResult Parse(IEnumerable<KeyValuePair<string, string>> values)
+    {
+        var settings = StressSettings.Default;
+        var errors = new List<string>();
+        var warnings = new List<string>();
+        foreach (var (key, raw) in values)
+        {
+            var value = raw.Trim();
+            switch (key)
+            {
+                case "DurationScale":
+                    if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale)
+                        && double.IsFinite(scale) && scale > 0 && scale <= 1000)
+                    {
+                        settings = settings with { DurationScale = scale };
+                    }
+                    else
+                    {
+                        errors.Add($"Setting {SectionName}.DurationScale = \"{value}\" is invalid; expected a positive number such as 0.1 or 2 (at most 1000).");
+                    }
+
+                    break;
+                case "ResultsDirectory":
+                    if (value.Length == 0 || value.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+                    {
+                        errors.Add($"Setting {SectionName}.ResultsDirectory = \"{value}\" is invalid; expected a folder path.");
+                    }
+                    else
+                    {
+                        settings = settings with { ResultsDirectory = value };
+                    }
+
+                    break;
+                case "ShutdownGrace":
+                    var grace = DurationParser.Parse(value);
+                    if (grace.IsSuccess)
+                    {
+                        settings = settings with { ShutdownGrace = grace.Value };
+                    }
+                    else
+                    {
+                        errors.Add($"Setting {SectionName}.ShutdownGrace: {grace.Error}");
+                    }
+
+                    break;
+                default:
+                    warnings.Add($"Unknown setting {SectionName}.{key} is ignored; known settings: {string.Join(", ", Known)}.");
+                    break;
+            }
+        }
+
+        return new SettingsParseResult(settings, errors, warnings);
+    }
+}
+
+/// <summary>Settings plus what was wrong with the input.</summary>
+internal sealed record SettingsParseResult(StressSettings Settings, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);

@@ -1,0 +1,46 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using System.Globalization;
+
+namespace StressTest.Thresholds;
+
+/// <summary>A threshold checked against a run.</summary>
+/// <param name="Threshold">The threshold.</param>
+/// <param name="Actual">The measured value in the metric's canonical unit; NaN when nothing was measured.</param>
+/// <param name="Passed">Whether it held.</param>
+/// <param name="IsDefault">True for the implicit <c>error_rate &lt;= 0%</c> that applies when the method declares no
+/// error_rate threshold.</param>
+internal sealed record ThresholdResult(Threshold Threshold, double Actual, bool Passed, bool IsDefault)
+{
+    /// <summary>The measured value with its unit, e.g. <c>183.4 ms</c> or <c>2.5 %</c>.</summary>
+    public string ActualText => Format(Actual);
+
+    /// <summary>One line for messages: <c>p95 = 183.4 ms, expected &lt; 150 ms</c>.</summary>
+    public string Describe()
+    {
+        var metric = Threshold.Metric.Name;
+        var expected = $"{Threshold.Operator.Symbol()} {Format(Threshold.Limit)}";
+        var origin = IsDefault ? " (default: any error fails the test; declare an error_rate threshold to allow some)" : string.Empty;
+        return double.IsNaN(Actual)
+            ? $"{metric}: nothing was measured, expected {expected}{origin}"
+            : $"{metric} = {ActualText}, expected {expected}{origin}";
+    }
+
+    private string Format(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "n/a";
+        }
+
+        var metric = Threshold.Metric;
+        return metric.IsLatency
+            ? value.ToString("0.###", CultureInfo.InvariantCulture) + " ms"
+            : metric.Kind == MetricKind.ErrorRate
+                ? (value * 100).ToString("0.###", CultureInfo.InvariantCulture) + " %"
+                : metric.Kind == MetricKind.Rps
+                    ? value.ToString("0.#", CultureInfo.InvariantCulture)
+                    : value.ToString("0", CultureInfo.InvariantCulture);
+    }
+}

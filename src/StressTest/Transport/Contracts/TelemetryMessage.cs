@@ -1,0 +1,38 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+namespace StressTest.Transport.Contracts;
+
+/// <summary>
+/// What flows from an agent up to the controller. Plain serializable records: histograms travel in HdrHistogram's
+/// own compressed V2 encoding, which is exact, so merging intervals from many agents loses nothing. Times are
+/// offsets from the start of the measured window, never wall-clock values of the agent's machine.
+/// </summary>
+internal abstract record TelemetryMessage;
+
+/// <summary>One interval (normally one second) of measured invocations, by completion time.</summary>
+/// <param name="Index">0 for the first second after warm-up.</param>
+/// <param name="Start">Offset of the interval's start from the measured window's start.</param>
+/// <param name="End">Offset of the interval's end.</param>
+/// <param name="Latency">Latencies in microseconds of every measured invocation, errors included, as a compressed
+/// HdrHistogram (see <see cref="Aggregation.HistogramCodec"/>).</param>
+/// <param name="Errors">Errors by kind that completed in the interval.</param>
+internal sealed record IntervalTelemetry(int Index, TimeSpan Start, TimeSpan End, byte[] Latency, IReadOnlyList<ErrorCount> Errors)
+    : TelemetryMessage;
+
+/// <summary>Errors of one kind: <c>timeout</c> or an exception's full type name.</summary>
+/// <param name="Kind">The kind.</param>
+/// <param name="Count">How many.</param>
+/// <param name="FirstMessage">The first message seen, truncated; never trusted (it may come from a server).</param>
+internal sealed record ErrorCount(string Kind, long Count, string FirstMessage);
+
+/// <summary>The agent could not start its workers (for example the test class constructor threw).</summary>
+internal sealed record AgentFailed(string Reason) : TelemetryMessage;
+
+/// <summary>The agent finished: the window it measured and what it had to abandon.</summary>
+/// <param name="Measured">Length of the measured window (shorter than Duration when cancelled).</param>
+/// <param name="StuckInvocations">Invocations still running after the shutdown grace period, abandoned.</param>
+/// <param name="Cancelled">True when the run was cancelled before its end.</param>
+/// <param name="WorkerErrors">Problems outside invocations (Dispose failures), as messages.</param>
+internal sealed record AgentCompleted(TimeSpan Measured, int StuckInvocations, bool Cancelled, IReadOnlyList<string> WorkerErrors)
+    : TelemetryMessage;

@@ -1,0 +1,162 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using System.Reflection;
+using System.Threading.Channels;
+using HdrHistogram;
+using StressTest.Aggregation;
+using StressTest.Discovery;
+using StressTest.Invocation;
+using StressTest.Transport.Contracts;
+using StressTest.Workers;
+
+namespace StressTest.Transport.InProcess;
+
+/// <summary>
+/// Runs an assignment's workers as threads of this process and harvests their recorders once per interval
+/// into one interval histogram per agent, which it sends up encoded exactly as a remote agent will.
+/// </summary>
+internal sealed class InProcessAgent : ILoadAgent
+{
+    private readonly TimeProvider _time;
+
+    public InProcessAgent(TimeProvider time) => _time = time;
+
+    /// <summary>Length of one telemetry interval.</summary>
+    public static TimeSpan Interval { get; } = TimeSpan.FromSeconds(1);
+
+    public async Task RunAsync(WorkAssignment assignment, ChannelWriter<TelemetryMessage> telemetry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(telemetry);
+        try
+        {
+            var binding = Resolve(assignment.Method);
+            if (!binding.IsSuccess)
+            {
+                await telemetry.WriteAsync(new AgentFailed(binding.Error), CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
+            await RunWorkersAsync(assignment, binding.Value, telemetry, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            telemetry.TryComplete();
+        }
+    }
+
+    private async Task RunWorkersAsync(WorkAssignment assignment, MethodBinding binding, ChannelWriter<TelemetryMessage> telemetry, CancellationToken cancellationToken)
+    {
+        var run = new LoadRun(_time, assignment.RunId, assignment.Load, assignment.WorkerCount);
+        var workers = Enumerable.Range(assignment.FirstWorkerId, assignment.WorkerCount)
+            .Select(id => new Worker(id, run, binding))
+            .ToList();
+        workers.ForEach(w => w.Start());
+        await run.AllReady.ConfigureAwait(false);
+        if (run.StartFailed)
+        {
+            run.Stop();
+            await run.AllExited.ConfigureAwait(false);
+            await telemetry.WriteAsync(new AgentFailed(string.Join(Environment.NewLine, run.Problems)), CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        var harvest = new Harvest(workers, LatencyHistograms.Create());
+        using (cancellationToken.Register(() => StopAndCancel(run, workers)))
+        using (new TimeoutWatchdog(_time, workers, assignment.Load.Timeout))
+        {
+            run.Start(_time.GetTimestamp());
+            var intervalStart = run.MeasureFrom;
+            var index = 0;
+            await WaitUntilAsync(run, run.MeasureFrom, cancellationToken).ConfigureAwait(false);
+            while (!run.IsStopping)
+            {
+                var tick = Math.Min(intervalStart + run.ToTicks(Interval), run.MeasureEnd);
+                await WaitUntilAsync(run, tick, cancellationToken).ConfigureAwait(false);
+                var now = _time.GetTimestamp();
+                if (run.IsStopping || now >= run.MeasureEnd)
+                {
+                    break;
+                }
+
+                await telemetry.WriteAsync(harvest.Take(index++, run, intervalStart, now), CancellationToken.None).ConfigureAwait(false);
+                intervalStart = now;
+            }
+
+            var stoppedAt = Math.Min(_time.GetTimestamp(), run.MeasureEnd);
+
+            // In-flight invocations finish (they started inside the window, so they count); hung ones are abandoned.
+            await Task.WhenAny(run.AllExited, Task.Delay(assignment.Load.ShutdownGrace, _time, CancellationToken.None)).ConfigureAwait(false);
+            var stuck = workers.Count(w => w.IsInFlight);
+            if (stuck > 0)
+            {
+                StopAndCancel(run, workers);
+            }
+
+            await telemetry.WriteAsync(harvest.Take(index, run, intervalStart, Math.Max(intervalStart, _time.GetTimestamp())), CancellationToken.None).ConfigureAwait(false);
+            var measured = run.ToTimeSpan(Math.Max(0, stoppedAt - run.MeasureFrom));
+            await telemetry.WriteAsync(new AgentCompleted(measured, stuck, cancellationToken.IsCancellationRequested, run.Problems), CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static void StopAndCancel(LoadRun run, List<Worker> workers)
+    {
+        run.Stop();
+        workers.ForEach(w => w.Cancel());
+    }
+
+    private async Task WaitUntilAsync(LoadRun run, long timestamp, CancellationToken cancellationToken)
+    {
+        var now = _time.GetTimestamp();
+        if (timestamp <= now || cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        // WhenAny never throws: cancellation simply ends the wait, and so does every worker having exited.
+        var delay = Task.Delay(run.ToTimeSpan(timestamp - now), _time, cancellationToken);
+        await Task.WhenAny(delay, run.AllExited).ConfigureAwait(false);
+    }
+
+    private static Plan.ParseResult<MethodBinding> Resolve(TestMethodRef reference)
+    {
+        try
+        {
+            var assembly = Assembly.LoadFrom(reference.AssemblyPath);
+            var type = assembly.GetType(reference.TypeName, throwOnError: true)!;
+            var method = type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
+                .FirstOrDefault(m => m.Name == reference.MethodName
+                    && m.GetCustomAttributesData().Any(a => a.AttributeType.FullName == StressTestScanner.StressTestAttributeName));
+            return method is null
+                ? Plan.ParseResult<MethodBinding>.Failure($"Method {reference.TypeName}.{reference.MethodName} with [StressTest] was not found in {reference.AssemblyPath}.")
+                : MethodBinding.Create(type, method);
+        }
+        catch (Exception ex) when (ex is IOException or BadImageFormatException or TypeLoadException)
+        {
+            return Plan.ParseResult<MethodBinding>.Failure($"Could not load {reference.TypeName} from {reference.AssemblyPath}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Collects the workers' recorders and errors into one interval message, reusing its histogram.</summary>
+    private sealed class Harvest(List<Worker> workers, HistogramBase interval)
+    {
+        public IntervalTelemetry Take(int index, LoadRun run, long start, long end)
+        {
+            var errors = new Dictionary<string, (long Count, string First)>(StringComparer.Ordinal);
+            foreach (var worker in workers)
+            {
+                worker.HarvestInto(interval, errors);
+            }
+
+            var encoded = HistogramCodec.Encode(interval);
+            interval.Reset();
+            return new IntervalTelemetry(
+                index,
+                run.ToTimeSpan(start - run.MeasureFrom),
+                run.ToTimeSpan(end - run.MeasureFrom),
+                encoded,
+                errors.Select(e => new ErrorCount(e.Key, e.Value.Count, e.Value.First)).ToList());
+        }
+    }
+}
