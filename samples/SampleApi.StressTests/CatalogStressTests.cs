@@ -13,7 +13,8 @@ namespace SampleApi.StressTests;
 /// <remarks>
 /// Thresholds are set for a 2-core CI machine on which the load generator and the API share the CPU and the build
 /// is Debug: loose enough never to flake there, tight enough to catch a real regression (an accidental lock, a
-/// synchronous wait, a lost cache). On such a machine these endpoints answer in about a millisecond.
+/// synchronous wait, a lost cache). Measured there with a bare loop: the cheap endpoints answer in 0.15 ms at the
+/// median (p99 0.3 ms) at about 25,000 requests per second with 4 workers; recommendations in 21 ms (p95 25 ms).
 /// </remarks>
 public sealed class CatalogStressTests
 {
@@ -44,7 +45,7 @@ public sealed class CatalogStressTests
     /// </summary>
     [StressTest(Duration = "1s", WarmUp = "500ms", Concurrency = 4, Category = "Smoke")]
     [Threshold("p95 < 50ms")]
-    [Threshold("rps > 200")]
+    [Threshold("rps > 1000")]
     public static async Task Health(CancellationToken ct)
     {
         // A non-success status must throw: only an exception counts as an error (and by default any error fails).
@@ -59,7 +60,7 @@ public sealed class CatalogStressTests
     [StressTest(Duration = "2s", WarmUp = "500ms", Concurrency = 4, Category = "Catalog")]
     [Threshold("p95 < 100ms")]
     [Threshold("p99 < 250ms")]
-    [Threshold("rps > 100")]
+    [Threshold("rps > 500")]
     public static async Task GetProduct(StressContext ctx, CancellationToken ct)
     {
         var id = ProductIdFor(ctx);
@@ -82,7 +83,7 @@ public sealed class CatalogStressTests
         DisplayName = "Recommendations (20 ms downstream)")]
     [Threshold("p50 < 40ms")]
     [Threshold("p95 < 100ms")]
-    [Threshold("rps > 100")]
+    [Threshold("rps > 150")] // 8 workers x one request per 20 ms = 400 at best
     public static async Task Recommendations(StressContext ctx, CancellationToken ct)
     {
         using var response = await Client.GetAsync($"products/{ProductIdFor(ctx)}/recommendations", ct);

@@ -44,7 +44,7 @@ public sealed class OrderStressTests
     [StressTest(Duration = "2s", WarmUp = "500ms", Concurrency = 4, Timeout = "2s", Category = "Checkout")]
     [Threshold("p95 < 100ms")]
     [Threshold("p99 < 250ms")]
-    [Threshold("rps > 100")]
+    [Threshold("rps > 500")]
     public async Task PlaceOrder(StressContext ctx, CancellationToken ct)
     {
         _random ??= new Random(ctx.WorkerId);

@@ -12,10 +12,18 @@ internal static class HistogramCodec
     public static byte[] Encode(HistogramBase histogram)
     {
         ArgumentNullException.ThrowIfNull(histogram);
-        // The compressed form is never larger than the plain one plus the deflate header.
-        var buffer = new byte[histogram.GetNeededByteBufferCapacity() + 64];
-        var length = histogram.EncodeIntoCompressedByteBuffer(ByteBuffer.Allocate(buffer));
-        return buffer.AsSpan(0, length).ToArray();
+        // The compressed form is never larger than the plain one plus the deflate header. ByteBuffer copies an
+        // array it is given and exposes no array back, so the bytes are read out one by one (once a second).
+        var buffer = ByteBuffer.Allocate(histogram.GetNeededByteBufferCapacity() + 64);
+        var length = histogram.EncodeIntoCompressedByteBuffer(buffer);
+        var encoded = new byte[length];
+        buffer.Position = 0;
+        for (var i = 0; i < length; i++)
+        {
+            encoded[i] = buffer.Get();
+        }
+
+        return encoded;
     }
 
     public static HistogramBase Decode(byte[] encoded)

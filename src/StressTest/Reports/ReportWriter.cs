@@ -1,0 +1,71 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using System.Security.Cryptography;
+using System.Text;
+
+namespace StressTest.Reports;
+
+/// <summary>
+/// Writes every format of a report into one folder per test. File names are derived from the test name but made
+/// safe on every OS (generics, quotes, unicode) and kept unique by a short hash of the full name.
+/// </summary>
+internal sealed class ReportWriter
+{
+    private readonly IReadOnlyList<IReportExporter> _exporters;
+
+    public ReportWriter(IReadOnlyList<IReportExporter> exporters) => _exporters = exporters;
+
+    public static ReportWriter Default { get; } = new([new JsonReportExporter(), new HgrmReportExporter()]);
+
+    public async Task<IReadOnlyList<ReportFile>> WriteAsync(StressReport report, string resultsDirectory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var baseName = SafeFileName(report.Test);
+        var folder = Path.Combine(resultsDirectory, baseName);
+        Directory.CreateDirectory(folder);
+        var files = new List<ReportFile>();
+        foreach (var exporter in _exporters)
+        {
+            var path = Path.Combine(folder, baseName + exporter.Extension);
+            // Write next to the target and move into place, so a reader never sees half a file.
+            var temporary = path + ".tmp";
+            var stream = File.Create(temporary);
+            await using (stream.ConfigureAwait(false))
+            {
+                await exporter.ExportAsync(report, stream, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            files.Add(new ReportFile(Path.GetFullPath(path), exporter.Description));
+        }
+
+        return files;
+    }
+
+    /// <summary>Letters, digits, '.', '-' and '_' only. A name that had to be changed gets a short hash of the
+    /// original, so two tests that differ only in unsafe characters never share a file.</summary>
+    public static string SafeFileName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
+        }
+
+        var safe = builder.ToString().Trim('.');
+        if (safe.Length > 80)
+        {
+            safe = safe[^80..];
+        }
+
+        if (safe.Length > 0 && string.Equals(safe, name, StringComparison.Ordinal))
+        {
+            return safe;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0, 4);
+        return (safe.Length == 0 ? "test" : safe) + "-" + hash;
+    }
+}

@@ -1,0 +1,100 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using System.Text.Json.Serialization;
+using HdrHistogram;
+
+namespace StressTest.Reports;
+
+/// <summary>
+/// The report of one stress test, the single source every exporter reads. Its JSON form is a documented,
+/// versioned schema (README "JSON report"); field names are fixed. Unmeasured values (no invocation) are null.
+/// </summary>
+internal sealed record StressReport
+{
+    public const int CurrentSchemaVersion = 1;
+
+    [JsonPropertyName("schemaVersion")] public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    [JsonPropertyName("test")] public required string Test { get; init; }
+    [JsonPropertyName("displayName")] public required string DisplayName { get; init; }
+    [JsonPropertyName("outcome")] public required string Outcome { get; init; }
+    [JsonPropertyName("message")] public string? Message { get; init; }
+    [JsonPropertyName("runId")] public required string RunId { get; init; }
+    [JsonPropertyName("startedAt")] public required DateTimeOffset StartedAt { get; init; }
+    [JsonPropertyName("durationSeconds")] public required double DurationSeconds { get; init; }
+    [JsonPropertyName("plan")] public required ReportPlan Plan { get; init; }
+    [JsonPropertyName("count")] public long Count { get; init; }
+    [JsonPropertyName("errors")] public long Errors { get; init; }
+    [JsonPropertyName("errorRate")] public double ErrorRate { get; init; }
+    [JsonPropertyName("dropped")] public long Dropped { get; init; }
+    [JsonPropertyName("stuck")] public long Stuck { get; init; }
+    [JsonPropertyName("rps")] public double Rps { get; init; }
+    [JsonPropertyName("latencyMeasuredFrom")] public string LatencyMeasuredFrom { get; init; } = "actualStart";
+    [JsonPropertyName("latencyMs")] public required ReportLatency LatencyMs { get; init; }
+    [JsonPropertyName("thresholds")] public required IReadOnlyList<ReportThreshold> Thresholds { get; init; }
+    [JsonPropertyName("errorsByType")] public required IReadOnlyList<ReportError> ErrorsByType { get; init; }
+    [JsonPropertyName("series")] public required IReadOnlyList<ReportSecond> Series { get; init; }
+    [JsonPropertyName("problems")] public required IReadOnlyList<string> Problems { get; init; }
+    [JsonPropertyName("environment")] public required ReportEnvironment Environment { get; init; }
+
+    /// <summary>The whole-run latency histogram (µs), for the HdrHistogram exporters; not part of the JSON.</summary>
+    [JsonIgnore] public HistogramBase? Latency { get; init; }
+}
+
+/// <summary>The load as it ran (after settings such as DurationScale).</summary>
+internal sealed record ReportPlan(
+    [property: JsonPropertyName("model")] string Model,
+    [property: JsonPropertyName("concurrency")] int Concurrency,
+    [property: JsonPropertyName("warmUp")] string WarmUp,
+    [property: JsonPropertyName("duration")] string Duration,
+    [property: JsonPropertyName("timeout")] string Timeout,
+    [property: JsonPropertyName("durationScale")] double DurationScale);
+
+/// <summary>Latency statistics in milliseconds.</summary>
+internal sealed record ReportLatency(
+    [property: JsonPropertyName("min")] double? Min,
+    [property: JsonPropertyName("mean")] double? Mean,
+    [property: JsonPropertyName("p50")] double? P50,
+    [property: JsonPropertyName("p75")] double? P75,
+    [property: JsonPropertyName("p90")] double? P90,
+    [property: JsonPropertyName("p95")] double? P95,
+    [property: JsonPropertyName("p99")] double? P99,
+    [property: JsonPropertyName("p99_9")] double? P99_9,
+    [property: JsonPropertyName("max")] double? Max);
+
+/// <summary>One threshold's result; <c>actual</c> and <c>limit</c> in the metric's unit (ms, fraction, /s, count).</summary>
+internal sealed record ReportThreshold(
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("metric")] string Metric,
+    [property: JsonPropertyName("operator")] string Operator,
+    [property: JsonPropertyName("limit")] double Limit,
+    [property: JsonPropertyName("actual")] double? Actual,
+    [property: JsonPropertyName("passed")] bool Passed,
+    [property: JsonPropertyName("isDefault")] bool IsDefault);
+
+/// <summary>Errors of one kind.</summary>
+internal sealed record ReportError(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("count")] long Count,
+    [property: JsonPropertyName("firstMessage")] string FirstMessage);
+
+/// <summary>One second of the measured window.</summary>
+internal sealed record ReportSecond(
+    [property: JsonPropertyName("second")] int Second,
+    [property: JsonPropertyName("start")] double Start,
+    [property: JsonPropertyName("end")] double End,
+    [property: JsonPropertyName("count")] long Count,
+    [property: JsonPropertyName("errors")] long Errors,
+    [property: JsonPropertyName("rps")] double Rps,
+    [property: JsonPropertyName("p50")] double? P50,
+    [property: JsonPropertyName("p90")] double? P90,
+    [property: JsonPropertyName("p99")] double? P99,
+    [property: JsonPropertyName("max")] double? Max);
+
+/// <summary>Where the numbers were measured.</summary>
+internal sealed record ReportEnvironment(
+    [property: JsonPropertyName("machine")] string Machine,
+    [property: JsonPropertyName("os")] string Os,
+    [property: JsonPropertyName("cores")] int Cores,
+    [property: JsonPropertyName("runtime")] string Runtime,
+    [property: JsonPropertyName("toolVersion")] string ToolVersion);
