@@ -8,7 +8,7 @@ namespace SampleApi.StressTests;
 
 /// <summary>
 /// Read traffic against the catalog. The test methods are static: they keep no state of their own and share the
-/// API and its <see cref="HttpClient"/> through static fields.
+/// API and its <see cref="HttpClient"/> from <see cref="ShopStressTests"/>.
 /// </summary>
 /// <remarks>
 /// Thresholds are set for a 2-core CI machine on which the load generator and the API share the CPU and the build
@@ -16,29 +16,8 @@ namespace SampleApi.StressTests;
 /// synchronous wait, a lost cache). Measured there with a bare loop: the cheap endpoints answer in 0.15 ms at the
 /// median (p99 0.3 ms) at about 25,000 requests per second with 4 workers; recommendations in 21 ms (p95 25 ms).
 /// </remarks>
-public sealed class CatalogStressTests
+public sealed class CatalogStressTests : ShopStressTests
 {
-    private static ShopApi? _api;
-
-    private static HttpClient Client =>
-        _api?.Client ?? throw new InvalidOperationException("The API is not running: StartApiAsync did not complete.");
-
-    /// <summary>Runs before each stress test of this class: a fresh API on a free port.</summary>
-    [StressSetup]
-    public static async Task StartApiAsync(CancellationToken ct) => _api = await ShopApi.StartAsync(ct);
-
-    /// <summary>Runs after each stress test of this class, even when setup failed: so it must not assume an API.</summary>
-    [StressTeardown]
-    public static async Task StopApiAsync()
-    {
-        var api = _api;
-        _api = null;
-        if (api is not null)
-        {
-            await api.DisposeAsync();
-        }
-    }
-
     /// <summary>
     /// Smoke test: the cheapest request there is. Proves the whole chain works (adapter, API, client) and gives the
     /// ceiling the other tests are measured against. Run only these with <c>--filter Category=Smoke</c>.

@@ -10,32 +10,11 @@ namespace SampleApi.StressTests;
 /// Write traffic: placing orders. The test method is an instance method, so every worker gets its own instance of
 /// this class and its instance fields are per-worker state, used without locks.
 /// </summary>
-public sealed class OrderStressTests
+public sealed class OrderStressTests : ShopStressTests
 {
-    private static ShopApi? _api;
-
     // Random is not thread-safe; one per worker needs no lock. Seeded with the worker's id, so a run that found a
     // problem sends the same sequence of orders when repeated.
     private Random? _random;
-
-    private static HttpClient Client =>
-        _api?.Client ?? throw new InvalidOperationException("The API is not running: StartApiAsync did not complete.");
-
-    /// <summary>Runs before each stress test of this class: a fresh API with an empty order store.</summary>
-    [StressSetup]
-    public static async Task StartApiAsync(CancellationToken ct) => _api = await ShopApi.StartAsync(ct);
-
-    /// <summary>Runs after each stress test of this class, even when setup failed.</summary>
-    [StressTeardown]
-    public static async Task StopApiAsync()
-    {
-        var api = _api;
-        _api = null;
-        if (api is not null)
-        {
-            await api.DisposeAsync();
-        }
-    }
 
     /// <summary>
     /// POST /orders with a JSON body: request serialisation, model binding, validation and a concurrent write per
