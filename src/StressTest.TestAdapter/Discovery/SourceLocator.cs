@@ -35,13 +35,15 @@ internal sealed class SourceLocator : IDisposable
             return (null, 0);
         }
 
+        // For a method without sequence points (an async method's stub) DiaSession returns data with an empty
+        // FileName and MinLineNumber int.MaxValue, not null.
         var data = _session.GetNavigationData(typeName, method.Name);
-        if (data?.FileName is null && StateMachineOf(method) is { FullName: { } machine })
+        if (string.IsNullOrEmpty(data?.FileName) && StateMachineOf(method) is { FullName: { } machine })
         {
             data = _session.GetNavigationData(machine, "MoveNext");
         }
 
-        return data?.FileName is null ? (null, 0) : (data.FileName, data.MinLineNumber);
+        return string.IsNullOrEmpty(data?.FileName) ? (null, 0) : (data.FileName, data.MinLineNumber);
     }
 
     public void Dispose() => _session?.Dispose();

@@ -75,7 +75,10 @@ internal sealed class InProcessAgent : ILoadAgent
                 var tick = Math.Min(intervalStart + run.ToTicks(Interval), run.MeasureEnd);
                 await WaitUntilAsync(run, tick, cancellationToken).ConfigureAwait(false);
                 var now = _time.GetTimestamp();
-                if (run.IsStopping || now >= run.MeasureEnd)
+
+                // The token, not only IsStopping: the delay's cancellation can resume this loop before the callback
+                // that stops the run has set IsStopping, and every turn until then would send an empty interval.
+                if (run.IsStopping || cancellationToken.IsCancellationRequested || now >= run.MeasureEnd)
                 {
                     break;
                 }
@@ -115,7 +118,9 @@ internal sealed class InProcessAgent : ILoadAgent
         }
 
         // WhenAny never throws: cancellation simply ends the wait, and so does every worker having exited.
-        var delay = Task.Delay(run.ToTimeSpan(timestamp - now), _time, cancellationToken);
+        // Task.Delay counts whole milliseconds and truncates, so the wait is rounded up: woken early for the last
+        // interval, the loop would find the window still open and spin, sending an empty interval each turn.
+        var delay = Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(run.ToTimeSpan(timestamp - now).TotalMilliseconds)), _time, cancellationToken);
         await Task.WhenAny(delay, run.AllExited).ConfigureAwait(false);
     }
 

@@ -1,0 +1,103 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using System.Diagnostics;
+using System.Text;
+
+namespace StressTest.TestAdapter.Tests.EndToEnd;
+
+/// <summary>
+/// Runs the dotnet CLI as a child process with its output captured. The child gets a clean, quiet environment
+/// and leaves no build servers behind: a lingering MSBuild node or compiler server would keep the output pipe
+/// open (so the wait would hang) and outlive the test run.
+/// </summary>
+internal static class DotnetCli
+{
+    /// <summary>The dotnet host running these tests (set by the SDK for its child processes), else the one on PATH.</summary>
+    public static string Executable { get; } =
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    // Inherited from the `dotnet test` running these tests; they describe that run, not the child's.
+    private static readonly string[] InheritedPrefixesToDrop = ["VSTEST_", "TESTINGPLATFORM_", "MSBUILD"];
+
+    private static readonly Dictionary<string, string> QuietEnvironment = new(StringComparer.Ordinal)
+    {
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+        ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+        ["UseSharedCompilation"] = "false",
+    };
+
+    public static async Task<ProcessResult> RunAsync(
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout)
+    {
+        var info = new ProcessStartInfo(Executable)
+        {
+            WorkingDirectory = RepositoryRoot.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in info.Environment.Keys.Where(k => InheritedPrefixesToDrop.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
+        {
+            info.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in QuietEnvironment.Concat(environment ?? new Dictionary<string, string>()))
+        {
+            info.Environment[name] = value;
+        }
+
+        var output = new StringBuilder();
+        var commandLine = Executable + " " + string.Join(" ", arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
+        using var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        var started = TimeProvider.System.GetTimestamp();
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var timedOut = false;
+        using (var cancellation = new CancellationTokenSource(timeout))
+        {
+            try
+            {
+                await process.WaitForExitAsync(cancellation.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                timedOut = true;
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None);
+            }
+        }
+
+        string text;
+        lock (output)
+        {
+            text = output.ToString();
+        }
+
+        return new ProcessResult(commandLine, process.ExitCode, timedOut, TimeProvider.System.GetElapsedTime(started), text);
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+}

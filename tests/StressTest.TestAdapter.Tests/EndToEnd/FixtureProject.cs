@@ -1,0 +1,94 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+namespace StressTest.TestAdapter.Tests.EndToEnd;
+
+/// <summary>
+/// A project under tests/Fixtures: a small "user" test project with stress tests, built once per test run (on
+/// first use) and run with real `dotnet test`.
+/// </summary>
+internal sealed class FixtureProject
+{
+    /// <summary>Name of the environment variable the fixtures' setup and teardown methods write markers to.</summary>
+    public const string MarkersVariable = "STRESSTEST_E2E_MARKERS";
+
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan TestTimeout = TimeSpan.FromMinutes(3);
+
+    private readonly Lazy<Task<ProcessResult>> _build;
+
+    private FixtureProject(string name)
+    {
+        Name = name;
+        ProjectDirectory = Path.Combine(RepositoryRoot.Path, "tests", "Fixtures", name);
+        // Same target framework as this test assembly: both take it from Directory.Build.props.
+        var targetFramework = new DirectoryInfo(AppContext.BaseDirectory).Name;
+        AssemblyPath = Path.Combine(ProjectDirectory, "bin", "Debug", targetFramework, name + ".dll");
+        _build = new(BuildAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public static FixtureProject Basic { get; } = new("BasicFixture");
+
+    public static FixtureProject BadInput { get; } = new("BadInputFixture");
+
+    public static FixtureProject Cancel { get; } = new("CancelFixture");
+
+    public string Name { get; }
+
+    public string ProjectDirectory { get; }
+
+    public string AssemblyPath { get; }
+
+    /// <summary>Builds the fixture the first time it is asked for; fails the calling test if the build failed.</summary>
+    public async Task EnsureBuiltAsync()
+    {
+        var build = await _build.Value;
+        if (build.TimedOut || build.ExitCode != 0 || !File.Exists(AssemblyPath))
+        {
+            Assert.Fail($"Building the fixture {Name} failed (expected {AssemblyPath}).{Environment.NewLine}{build}");
+        }
+    }
+
+    /// <summary>
+    /// Runs `dotnet test --no-build` on the fixture with the trx logger into a new folder and reads the TRX.
+    /// </summary>
+    /// <param name="runName">Names the TRX file and the results folder.</param>
+    /// <param name="filter">A --filter expression, or null.</param>
+    /// <param name="runSettings">Inline run settings after `--`, such as StressTest.DurationScale=0.5.</param>
+    public async Task<FixtureRun> TestAsync(string runName, string? filter = null, params string[] runSettings)
+    {
+        await EnsureBuiltAsync();
+        var results = TempFolders.Create($"{Name}-{runName}");
+        var markers = Path.Combine(results, "markers");
+        List<string> arguments =
+        [
+            "test", ProjectDirectory, "--no-build", "-c", "Debug",
+            "--logger", $"trx;LogFileName={runName}.trx",
+            "--results-directory", results,
+        ];
+        if (filter is not null)
+        {
+            arguments.AddRange(["--filter", filter]);
+        }
+
+        if (runSettings.Length > 0)
+        {
+            arguments.Add("--");
+            arguments.AddRange(runSettings);
+        }
+
+        var process = await DotnetCli.RunAsync(arguments, new Dictionary<string, string> { [MarkersVariable] = markers }, TestTimeout);
+        var trxPath = Path.Combine(results, runName + ".trx");
+        if (process.TimedOut || !File.Exists(trxPath))
+        {
+            Assert.Fail($"dotnet test on {Name} wrote no TRX at {trxPath}.{Environment.NewLine}{process}");
+        }
+
+        return new FixtureRun(process, TrxFile.Load(trxPath), results, markers);
+    }
+
+    private Task<ProcessResult> BuildAsync() => DotnetCli.RunAsync(
+        ["build", ProjectDirectory, "-c", "Debug", "--disable-build-servers", "-nodeReuse:false", "-v:minimal"],
+        environment: null,
+        BuildTimeout);
+}

@@ -1,0 +1,13 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+namespace StressTest.TestAdapter.Tests.EndToEnd;
+
+/// <summary>What a finished child process did; its text is made to be pasted into an assertion message.</summary>
+internal sealed record ProcessResult(string CommandLine, int ExitCode, bool TimedOut, TimeSpan Elapsed, string Output)
+{
+    public override string ToString() =>
+        $"> {CommandLine}{Environment.NewLine}" +
+        (TimedOut ? $"timed out after {Elapsed.TotalSeconds:0.0} s and was killed" : $"exit code {ExitCode} after {Elapsed.TotalSeconds:0.0} s") +
+        $"{Environment.NewLine}--- output ---{Environment.NewLine}{Output}--- end of output ---";
+}
