@@ -92,6 +92,13 @@ internal sealed class StressController
 
         var measurements = aggregator.Complete();
         problems.AddRange(measurements.Problems);
+        if (measurements.Stuck > 0)
+        {
+            // Counted as errors too, but a hung method that ignores its token leaves a thread behind whatever
+            // error rate the test tolerates: that alone fails the test.
+            problems.Add($"{measurements.Stuck} invocation(s) were still running {plan.Load.ShutdownGrace.TotalSeconds:0.###} s after the load ended and were abandoned: the method does not return and ignores its CancellationToken.");
+        }
+
         return measurements;
     }
 

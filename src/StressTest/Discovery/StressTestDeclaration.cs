@@ -34,6 +34,9 @@ internal sealed record StressTestDeclaration(
             ? text
             : null;
 
+    /// <summary>A problem found while scanning (such as an overloaded name), reported when the plan is built.</summary>
+    public string? Problem { get; init; }
+
     /// <summary>The assembly file the method lives in.</summary>
     public string AssemblyPath => TestClass.Assembly.Location;
 }

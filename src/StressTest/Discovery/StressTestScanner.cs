@@ -35,14 +35,12 @@ internal static class StressTestScanner
                 continue; // compiler-generated (lambdas, async state machines)
             }
 
-            foreach (var method in type.GetMethods(AllMethods).OrderBy(m => m.MetadataToken))
-            {
-                var declaration = TryRead(type, method);
-                if (declaration is not null)
-                {
-                    found.Add(declaration);
-                }
-            }
+            var ofType = type.GetMethods(AllMethods)
+                .OrderBy(m => m.MetadataToken)
+                .Select(m => TryRead(type, m))
+                .OfType<StressTestDeclaration>()
+                .ToList();
+            found.AddRange(ofType.GroupBy(d => d.Method.Name, StringComparer.Ordinal).SelectMany(DisambiguateOverloads));
         }
 
         return found;
@@ -78,6 +76,23 @@ internal static class StressTestScanner
 
         var typeName = (type.FullName ?? type.Name).Replace('+', '.');
         return new StressTestDeclaration(type, method, typeName + "." + method.Name, arguments, thresholds);
+    }
+
+    /// <summary>Overloads would share one test name (and so one test id): each gets its parameter list in the
+    /// name and fails with a message saying why, instead of one silently shadowing the other.</summary>
+    private static IEnumerable<StressTestDeclaration> DisambiguateOverloads(IGrouping<string, StressTestDeclaration> sameName)
+    {
+        var declarations = sameName.ToList();
+        if (declarations.Count == 1)
+        {
+            return declarations;
+        }
+
+        return declarations.Select(d => d with
+        {
+            FullyQualifiedName = d.FullyQualifiedName + "(" + string.Join(", ", d.Method.GetParameters().Select(p => p.ParameterType.Name)) + ")",
+            Problem = $"[StressTest] method {d.TestClass.Name}.{d.Method.Name} is overloaded ({declarations.Count} methods with [StressTest] share the name); give each stress test its own method name.",
+        });
     }
 
     private static IEnumerable<Type> LoadableTypes(Assembly assembly, ICollection<string>? warnings)

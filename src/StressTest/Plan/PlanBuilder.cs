@@ -25,6 +25,11 @@ internal static class PlanBuilder
         ArgumentNullException.ThrowIfNull(declaration);
         ArgumentNullException.ThrowIfNull(settings);
         var problems = new List<string>();
+        if (declaration.Problem is { } problem)
+        {
+            problems.Add(problem);
+        }
+
         var arguments = declaration.Arguments;
 
         var duration = ReadDuration(arguments, nameof(StressTestAttribute.Duration), "10s", allowZero: false, problems);

@@ -60,12 +60,25 @@ internal sealed class ReportWriter
             safe = safe[^80..];
         }
 
-        if (safe.Length > 0 && string.Equals(safe, name, StringComparison.Ordinal))
+        if (safe.Length > 0 && string.Equals(safe, name, StringComparison.Ordinal) && !IsReservedOnWindows(safe))
         {
             return safe;
         }
 
+        if (IsReservedOnWindows(safe))
+        {
+            safe = "_" + safe;
+        }
+
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0, 4);
         return (safe.Length == 0 ? "test" : safe) + "-" + hash;
+    }
+
+    /// <summary>CON, PRN, AUX, NUL, COM1-9 and LPT1-9 are device names on Windows, with any extension.</summary>
+    private static bool IsReservedOnWindows(string name)
+    {
+        var stem = name.Split('.')[0].ToUpperInvariant();
+        return stem is "CON" or "PRN" or "AUX" or "NUL"
+            || (stem.Length == 4 && (stem.StartsWith("COM", StringComparison.Ordinal) || stem.StartsWith("LPT", StringComparison.Ordinal)) && stem[3] is >= '1' and <= '9');
     }
 }

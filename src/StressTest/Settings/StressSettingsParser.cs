@@ -25,7 +25,8 @@ internal static class StressSettingsParser
         foreach (var (key, raw) in values)
         {
             var value = raw.Trim();
-            switch (key)
+            // Keys are matched case-insensitively: runsettings authors write durationScale as often as DurationScale.
+            switch (Known.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)))
             {
                 case "DurationScale":
                     if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale)

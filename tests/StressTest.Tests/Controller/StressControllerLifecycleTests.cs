@@ -185,6 +185,7 @@ public sealed class StressControllerLifecycleTests
             Assert.AreEqual(1, stuck.Count);
             Assert.Contains("shutdown grace period", stuck.FirstMessage);
             Assert.IsTrue(Targets.Hangs.TokenCancelled, "an abandoned invocation's token is cancelled");
+            Assert.IsTrue(result.Problems.Any(p => p.StartsWith("1 invocation(s) were still running 0.1 s after the load ended", StringComparison.Ordinal)), "a hung method fails the test whatever error rate it tolerates");
             Assert.AreEqual(1, probe.Teardowns);
         }
         finally

@@ -94,10 +94,32 @@ public sealed class StressTestScannerTests
         Assert.IsFalse(Found.Any(d => d.TestClass.Name.Contains('<', StringComparison.Ordinal)));
     }
 
+    [TestMethod]
+    public void Scan_OverloadedStressTests_GetDistinctNamesAndAProblem()
+    {
+        var declarations = Of(typeof(Targets.Overloaded));
+
+        Assert.HasCount(2, declarations);
+        Assert.AreEqual(2, declarations.Select(d => d.FullyQualifiedName).Distinct().Count(), "overloads must not share a test id");
+        Assert.IsTrue(declarations.Any(d => d.FullyQualifiedName.EndsWith(".Run(CancellationToken)", StringComparison.Ordinal)));
+        Assert.IsTrue(declarations.All(d => d.Problem!.Contains("is overloaded", StringComparison.Ordinal)));
+    }
+
     private static List<StressTestDeclaration> Of(Type type) => Found.Where(d => d.TestClass == type).ToList();
 
     public static class Targets
     {
+        public sealed class Overloaded
+        {
+            [StressTest]
+            public void Run()
+            {
+            }
+
+            [StressTest]
+            public void Run(CancellationToken token) => token.ThrowIfCancellationRequested();
+        }
+
         public sealed class Mixed
         {
             [StressTest]

@@ -35,6 +35,17 @@ public sealed class ReportWriterTests
     }
 
     [TestMethod]
+    [DataRow("CON")]
+    [DataRow("nul.Tests.Run")]
+    [DataRow("COM1.X")]
+    public void SafeFileName_WindowsDeviceName_IsPrefixed(string name)
+    {
+        var safe = ReportWriter.SafeFileName(name);
+
+        Assert.StartsWith("_", safe);
+    }
+
+    [TestMethod]
     public void SafeFileName_NamesDifferingOnlyInUnsafeCharacters_StayUnique()
     {
         var names = new[] { "A.B<C>.Run", "A.B[C].Run", "A.B(C).Run", "A.B_C_.Run", "A.B C .Run", "A.B<C >.Run" };

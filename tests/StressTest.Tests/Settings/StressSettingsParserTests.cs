@@ -118,6 +118,15 @@ public sealed class StressSettingsParserTests
     }
 
     [TestMethod]
+    public void Parse_KeyInAnotherCase_IsRecognised()
+    {
+        var result = Parse(("durationscale", "0.25"));
+
+        Assert.IsEmpty(result.Warnings);
+        Assert.AreEqual(0.25, result.Settings.DurationScale);
+    }
+
+    [TestMethod]
     public void Parse_SeveralBadValues_ReportsEach()
     {
         var result = Parse(("DurationScale", "x"), ("ShutdownGrace", "y"), ("ResultsDirectory", ""), ("Other", "1"));
