@@ -31,8 +31,41 @@ public sealed class StressTestAttribute : Attribute
     public string WarmUp { get; set; } = "0s";
 
     /// <summary>How many workers invoke the method back-to-back, each on its own thread (the closed model).</summary>
-    /// <value>1 to 10,000; default 1.</value>
+    /// <value>1 to 10,000; default 1. Excludes <see cref="Rate"/>.</value>
     public int Concurrency { get; set; } = 1;
+
+    /// <summary>Invocations started per second on a fixed schedule, however long earlier ones take (the open model).
+    /// Latency is measured from each invocation's intended start, so a stalled server cannot hide.</summary>
+    /// <value>Greater than 0 (up to 1,000,000); unset by default (closed model). Excludes <see cref="Concurrency"/>.</value>
+    public double Rate { get; set; }
+
+    /// <summary>Open model: invocations allowed in flight at once. An arrival that finds them all busy is dropped and
+    /// counted (<c>dropped</c>, <c>dropped_rate</c>), never silently delayed.</summary>
+    /// <value>1 to 100,000; default 1,000.</value>
+    public int MaxConcurrency { get; set; } = 1000;
+
+    /// <summary>Open model: how arrivals are spread in time.</summary>
+    /// <value>Default <see cref="StressTest.Arrivals.Uniform"/>; <see cref="StressTest.Arrivals.Poisson"/> is seeded by
+    /// the <c>Seed</c> setting.</value>
+    public Arrivals Arrivals { get; set; }
+
+    /// <summary>Closed model: each worker starts an invocation every <see cref="Pacing"/> when it can; latency is then
+    /// measured from the intended start (a late start counts against the invocation).</summary>
+    /// <value>A duration such as <c>"100ms"</c>; unset by default (back-to-back). Needs <see cref="Concurrency"/> or
+    /// <see cref="Stages"/>.</value>
+    public string? Pacing { get; set; }
+
+    /// <summary>Ramping load, replacing <see cref="Duration"/>: <c>"30s:100, 1m:100, 10s:0"</c> ramps linearly from
+    /// the previous target to each target over each stage's duration, starting at 0 (with a WarmUp, the warm-up ramps
+    /// from 0 to the first target). Targets are workers (closed model) or arrivals per second with
+    /// <see cref="Model"/> = <see cref="LoadModel.Open"/>. A spike is a short stage: <c>"1s:1000"</c>.</summary>
+    /// <value>Unset by default (constant load). Durations are scaled by <c>DurationScale</c>.</value>
+    public string? Stages { get; set; }
+
+    /// <summary>The load model. Setting <see cref="Rate"/> already chooses <see cref="LoadModel.Open"/>; set it
+    /// explicitly only to ramp a rate with <see cref="Stages"/>.</summary>
+    /// <value>Default <see cref="LoadModel.Closed"/>, or <see cref="LoadModel.Open"/> when <see cref="Rate"/> is set.</value>
+    public LoadModel Model { get; set; }
 
     /// <summary>How long one invocation may run. A longer one counts as an error of kind <c>timeout</c> and its
     /// <see cref="CancellationToken"/> is cancelled.</summary>

@@ -20,8 +20,11 @@ internal static class LatencyHistograms
 
     public static LongHistogram Create() => new(Lowest, Highest, SignificantDigits);
 
-    public static Recorder CreateRecorder() =>
-        new(Lowest, Highest, SignificantDigits, static (id, lowest, highest, digits) => new LongHistogram(id, lowest, highest, digits));
+    /// <summary>A wait-free recorder. With <paramref name="concurrentWriters"/> several threads may record at once
+    /// (about 24 ns instead of 10 ns per value, PERF-FACTS); without it exactly one thread may.</summary>
+    public static Recorder CreateRecorder(bool concurrentWriters = false) => concurrentWriters
+        ? new(Lowest, Highest, SignificantDigits, static (id, lowest, highest, digits) => new LongConcurrentHistogram(id, lowest, highest, digits))
+        : new(Lowest, Highest, SignificantDigits, static (id, lowest, highest, digits) => new LongHistogram(id, lowest, highest, digits));
 
     /// <summary>Clamps a measured value into the trackable range: a value outside it would throw inside
     /// HdrHistogram, and a hung-then-finished invocation must never kill a worker.</summary>

@@ -14,7 +14,10 @@ namespace StressTest.Aggregation;
 internal sealed class RunAggregator
 {
     private readonly LongHistogram _total = LatencyHistograms.Create();
-    private readonly SortedDictionary<int, (HistogramBase Latency, TimeSpan Start, TimeSpan End, long Errors)> _intervals = [];
+    private readonly LongHistogram _service = LatencyHistograms.Create();
+    private readonly LongHistogram _lateness = LatencyHistograms.Create();
+    private readonly SortedDictionary<int, Interval> _intervals = [];
+    private long _dropped;
     private readonly Dictionary<string, (long Count, string First)> _errors = new(StringComparer.Ordinal);
     private readonly List<string> _failures = [];
     private readonly List<string> _problems = [];
@@ -54,36 +57,58 @@ internal sealed class RunAggregator
         }
 
         var series = _intervals
-            .Select(i => new SecondSample(i.Key, i.Value.Start.TotalSeconds, i.Value.End.TotalSeconds, i.Value.Latency.TotalCount, i.Value.Errors, LatencySummary.From(i.Value.Latency)))
+            .Select(i => new SecondSample(i.Key, i.Value.Start.TotalSeconds, i.Value.End.TotalSeconds, i.Value.Latency.TotalCount, i.Value.Errors, LatencySummary.From(i.Value.Latency))
+            {
+                Target = i.Value.Target,
+                Dropped = i.Value.Dropped,
+                InFlight = i.Value.InFlight,
+            })
             .ToList();
         var errors = _errors
             .OrderByDescending(e => e.Value.Count)
             .ThenBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => new ErrorSummary(e.Key, e.Value.Count, e.Value.First))
             .ToList();
-        return new RunMeasurements(_total, series, errors, _measured, _stuck, _cancelled, _problems);
+        return new RunMeasurements(_total, series, errors, _measured, _stuck, _cancelled, _problems)
+        {
+            ServiceTime = _service,
+            Lateness = _lateness,
+            Dropped = _dropped,
+        };
     }
 
-    private void ApplyInterval(IntervalTelemetry interval)
+    private void ApplyInterval(IntervalTelemetry message)
     {
-        var latency = HistogramCodec.Decode(interval.Latency);
+        var latency = HistogramCodec.Decode(message.Latency);
         _total.Add(latency);
+        // Without a schedule, service time is the latency itself: an agent may leave it out.
+        _service.Add(message.ServiceTime is { } service ? HistogramCodec.Decode(service) : latency);
+        if (message.Lateness is { } lateness)
+        {
+            _lateness.Add(HistogramCodec.Decode(lateness));
+        }
+
+        _dropped += message.Dropped;
         var errorCount = 0L;
-        foreach (var error in interval.Errors)
+        foreach (var error in message.Errors)
         {
             AddError(error.Kind, error.Count, error.FirstMessage);
             errorCount += error.Count;
         }
 
-        if (_intervals.TryGetValue(interval.Index, out var existing))
+        if (!_intervals.TryGetValue(message.Index, out var interval))
         {
-            existing.Latency.Add(latency);
-            _intervals[interval.Index] = (existing.Latency, Min(existing.Start, interval.Start), Max(existing.End, interval.End), existing.Errors + errorCount);
+            _intervals[message.Index] = interval = new Interval(LatencyHistograms.Create(), message.Start, message.End);
         }
-        else
-        {
-            _intervals[interval.Index] = (latency, interval.Start, interval.End, errorCount);
-        }
+
+        interval.Latency.Add(latency);
+        interval.Start = Min(interval.Start, message.Start);
+        interval.End = Max(interval.End, message.End);
+        interval.Errors += errorCount;
+        interval.Dropped += message.Dropped;
+        interval.InFlight += message.InFlight;
+        // Each agent reports the whole load's target (agents split workers, not the schedule's shape).
+        interval.Target = Math.Max(interval.Target, message.Target);
     }
 
     private void AddError(string kind, long count, string message) =>
@@ -92,4 +117,22 @@ internal sealed class RunAggregator
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>One interval merged over agents.</summary>
+    private sealed class Interval(HistogramBase latency, TimeSpan start, TimeSpan end)
+    {
+        public HistogramBase Latency { get; } = latency;
+
+        public TimeSpan Start { get; set; } = start;
+
+        public TimeSpan End { get; set; } = end;
+
+        public long Errors { get; set; }
+
+        public long Dropped { get; set; }
+
+        public int InFlight { get; set; }
+
+        public double Target { get; set; }
+    }
 }

@@ -38,6 +38,18 @@ internal sealed class RunMeasurements
         Summary = LatencySummary.From(latency);
     }
 
+    /// <summary>Service times in µs (from the actual start); the same as <see cref="Latency"/> when nothing is paced.</summary>
+    public HistogramBase? ServiceTime { get; init; }
+
+    /// <summary>Start lateness in µs: how late invocations started against their schedule.</summary>
+    public HistogramBase? Lateness { get; init; }
+
+    /// <summary>Arrivals inside the measured window that found the in-flight cap reached and were not started.</summary>
+    public long Dropped { get; init; }
+
+    /// <summary>Dropped / (Count + Dropped): the share of scheduled arrivals that never started.</summary>
+    public double DroppedRate => Count + Dropped == 0 ? 0 : (double)Dropped / (Count + Dropped);
+
     /// <summary>Latencies in µs of every measured invocation that completed, errors included.</summary>
     public HistogramBase Latency { get; }
 

@@ -12,6 +12,15 @@ namespace StressTest.Aggregation;
 /// <param name="Latency">Latency statistics of the interval.</param>
 internal sealed record SecondSample(int Index, double StartSeconds, double EndSeconds, long Count, long Errors, LatencySummary Latency)
 {
+    /// <summary>The load model's target at the interval's end: arrivals per second (open) or workers (closed).</summary>
+    public double Target { get; init; }
+
+    /// <summary>Arrivals dropped at the in-flight cap.</summary>
+    public long Dropped { get; init; }
+
+    /// <summary>Invocations in flight when the interval was taken.</summary>
+    public int InFlight { get; init; }
+
     /// <summary>Completed invocations per second in this interval.</summary>
     public double Rps => EndSeconds > StartSeconds ? Count / (EndSeconds - StartSeconds) : 0;
 }

@@ -66,7 +66,7 @@ internal sealed class StressController
 
     private async Task<RunMeasurements?> RunLoadAsync(StressPlan plan, string runId, List<string> problems, CancellationToken cancellationToken)
     {
-        var assignment = new WorkAssignment(runId, plan.MethodRef, plan.Load, FirstWorkerId: 0, WorkerCount: plan.Load.Concurrency);
+        var assignment = new WorkAssignment(runId, plan.MethodRef, plan.Load, FirstWorkerId: 0, WorkerCount: plan.Load.Model == LoadModel.Open ? plan.Load.MaxConcurrency : plan.Load.Concurrency);
         var channel = Channel.CreateUnbounded<TelemetryMessage>(new UnboundedChannelOptions { SingleReader = true });
         var aggregator = new RunAggregator();
         var agentRun = _agent.RunAsync(assignment, channel.Writer, cancellationToken);

@@ -19,6 +19,10 @@ internal sealed record StressSettings
     /// <value>Default: the test run's results directory (TestResults), then a <c>stresstest</c> folder in it.</value>
     public string? ResultsDirectory { get; init; }
 
+    /// <summary>Seed of random choices (Poisson arrivals), so a run can be repeated exactly.</summary>
+    /// <value>Any whole number; default 1.</value>
+    public int Seed { get; init; } = 1;
+
     /// <summary>How long in-flight invocations may still run after the load ends (or is cancelled) before they are
     /// abandoned and reported as stuck, so a hung method never hangs the test run.</summary>
     /// <value>A duration; default 5 s.</value>

@@ -15,7 +15,7 @@ internal static class StressSettingsParser
 {
     public const string SectionName = "StressTest";
 
-    private static readonly string[] Known = ["DurationScale", "ResultsDirectory", "ShutdownGrace"];
+    private static readonly string[] Known = ["DurationScale", "ResultsDirectory", "ShutdownGrace", "Seed"];
 
     public static SettingsParseResult Parse(IEnumerable<KeyValuePair<string, string>> values)
     {
@@ -60,6 +60,17 @@ internal static class StressSettingsParser
                     else
                     {
                         errors.Add($"Setting {SectionName}.ShutdownGrace: {grace.Error}");
+                    }
+
+                    break;
+                case "Seed":
+                    if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed))
+                    {
+                        settings = settings with { Seed = seed };
+                    }
+                    else
+                    {
+                        errors.Add($"Setting {SectionName}.Seed = \"{value}\" is invalid; expected a whole number such as 42.");
                     }
 
                     break;

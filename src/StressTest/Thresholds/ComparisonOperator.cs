@@ -10,6 +10,7 @@ internal enum ComparisonOperator
     LessThanOrEqual,
     GreaterThan,
     GreaterThanOrEqual,
+    Equal,
 }
 
 /// <summary>Text and evaluation of <see cref="ComparisonOperator"/>.</summary>
@@ -21,6 +22,7 @@ internal static class ComparisonOperatorExtensions
         ComparisonOperator.LessThanOrEqual => "<=",
         ComparisonOperator.GreaterThan => ">",
         ComparisonOperator.GreaterThanOrEqual => ">=",
+        ComparisonOperator.Equal => "==",
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
     };
 
@@ -30,6 +32,7 @@ internal static class ComparisonOperatorExtensions
         ComparisonOperator.LessThanOrEqual => actual <= limit,
         ComparisonOperator.GreaterThan => actual > limit,
         ComparisonOperator.GreaterThanOrEqual => actual >= limit,
+        ComparisonOperator.Equal => actual == limit,
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
     };
 }

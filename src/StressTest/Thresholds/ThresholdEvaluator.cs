@@ -42,6 +42,8 @@ internal static class ThresholdEvaluator
             MetricKind.ErrorRate => measurements.ErrorRate,
             MetricKind.Rps => measurements.Rps,
             MetricKind.Count => measurements.Count,
+            MetricKind.Dropped => measurements.Dropped,
+            MetricKind.DroppedRate => measurements.DroppedRate,
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric.Kind, "Unknown metric kind."),
         };
     }

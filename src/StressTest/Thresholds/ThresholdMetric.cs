@@ -16,6 +16,8 @@ internal enum MetricKind
     ErrorRate,
     Rps,
     Count,
+    Dropped,
+    DroppedRate,
 }
 
 /// <summary>A metric a threshold refers to; <see cref="Percentile"/> is set only for <see cref="MetricKind.Percentile"/>
@@ -35,6 +37,8 @@ internal sealed record ThresholdMetric(MetricKind Kind, double Percentile = 0)
         MetricKind.ErrorRate => "error_rate",
         MetricKind.Rps => "rps",
         MetricKind.Count => "count",
+        MetricKind.Dropped => "dropped",
+        MetricKind.DroppedRate => "dropped_rate",
         _ => Kind.ToString(),
     };
 }

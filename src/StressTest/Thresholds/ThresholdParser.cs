@@ -17,8 +17,8 @@ namespace StressTest.Thresholds;
 /// </remarks>
 internal static class ThresholdParser
 {
-    private const string MetricList = "min, mean, max, a percentile such as p95 or p99.9, error_rate, rps or count";
-    private const string OperatorList = "<, <=, > or >=";
+    private const string MetricList = "min, mean, max, a percentile such as p95 or p99.9, error_rate, rps, count, dropped or dropped_rate";
+    private const string OperatorList = "<, <=, >, >= or ==";
 
     /// <summary>Parses <paramref name="expression"/>; never throws on bad input.</summary>
     public static ParseResult<Threshold> Parse(string? expression)
@@ -59,6 +59,7 @@ internal static class ThresholdParser
             "<=" => ComparisonOperator.LessThanOrEqual,
             ">" => ComparisonOperator.GreaterThan,
             ">=" => ComparisonOperator.GreaterThanOrEqual,
+            "==" => ComparisonOperator.Equal,
             _ => null,
         };
         if (op is null)
@@ -134,6 +135,8 @@ internal static class ThresholdParser
             case "error_rate": return (new ThresholdMetric(MetricKind.ErrorRate), null);
             case "rps": return (new ThresholdMetric(MetricKind.Rps), null);
             case "count": return (new ThresholdMetric(MetricKind.Count), null);
+            case "dropped": return (new ThresholdMetric(MetricKind.Dropped), null);
+            case "dropped_rate": return (new ThresholdMetric(MetricKind.DroppedRate), null);
         }
 
         var unknown = $"unknown metric \"{text}\"; expected {MetricList}.";
@@ -156,21 +159,21 @@ internal static class ThresholdParser
         var notApplicable = $"unit \"{unit}\" does not apply to {metric.Name}; expected {ValueExample(metric)}.";
         switch (metric.Kind)
         {
-            case MetricKind.ErrorRate when lowerUnit == "%":
+            case MetricKind.ErrorRate or MetricKind.DroppedRate when lowerUnit == "%":
                 return value <= 100
                     ? (value / 100, null)
-                    : (0, $"error_rate \"{number}%\" is out of range; expected 0% to 100%.");
-            case MetricKind.ErrorRate when lowerUnit is null:
+                    : (0, $"{metric.Name} \"{number}%\" is out of range; expected 0% to 100%.");
+            case MetricKind.ErrorRate or MetricKind.DroppedRate when lowerUnit is null:
                 return value <= 1
                     ? (value, null)
-                    : (0, $"error_rate \"{number}\" is out of range; expected a fraction from 0 to 1 (e.g. \"0.01\") or a percentage (e.g. \"1%\").");
+                    : (0, $"{metric.Name} \"{number}\" is out of range; expected a fraction from 0 to 1 (e.g. \"0.01\") or a percentage (e.g. \"1%\").");
             case MetricKind.Rps when lowerUnit is null or "/s":
                 return (value, null);
-            case MetricKind.Count when lowerUnit is null:
+            case MetricKind.Count or MetricKind.Dropped when lowerUnit is null:
                 return value == Math.Floor(value)
                     ? (value, null)
-                    : (0, $"count needs a whole number, not \"{number}\"; expected {ValueExample(metric)}.");
-            case MetricKind.ErrorRate or MetricKind.Rps or MetricKind.Count:
+                    : (0, $"{metric.Name} needs a whole number, not \"{number}\"; expected {ValueExample(metric)}.");
+            case MetricKind.ErrorRate or MetricKind.Rps or MetricKind.Count or MetricKind.Dropped or MetricKind.DroppedRate:
                 return (0, notApplicable);
         }
 
@@ -188,9 +191,10 @@ internal static class ThresholdParser
 
     private static string ValueExample(ThresholdMetric metric) => metric.Kind switch
     {
-        MetricKind.ErrorRate => "a percentage such as \"1%\" or a fraction such as \"0.01\"",
+        MetricKind.ErrorRate or MetricKind.DroppedRate => "a percentage such as \"1%\" or a fraction such as \"0.01\"",
         MetricKind.Rps => "a number of invocations per second, e.g. \"rps > 100\" or \"rps > 100/s\"",
         MetricKind.Count => "a whole number, e.g. \"count > 1000\"",
+        MetricKind.Dropped => "a whole number, e.g. \"dropped == 0\"",
         _ => $"a number with a time unit (us, ms or s), e.g. \"{metric.Name} < 150ms\"",
     };
 

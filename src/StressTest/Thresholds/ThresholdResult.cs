@@ -37,7 +37,7 @@ internal sealed record ThresholdResult(Threshold Threshold, double Actual, bool 
         var metric = Threshold.Metric;
         return metric.IsLatency
             ? value.ToString("0.###", CultureInfo.InvariantCulture) + " ms"
-            : metric.Kind == MetricKind.ErrorRate
+            : metric.Kind is MetricKind.ErrorRate or MetricKind.DroppedRate
                 ? (value * 100).ToString("0.###", CultureInfo.InvariantCulture) + " %"
                 : metric.Kind == MetricKind.Rps
                     ? value.ToString("0.#", CultureInfo.InvariantCulture)

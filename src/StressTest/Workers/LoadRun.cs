@@ -16,6 +16,7 @@ internal sealed class LoadRun
     private readonly TaskCompletionSource _allExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _go = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _problems = [];
+    private readonly List<ThreadWaiter> _waiters = [];
     private int _notReady;
     private int _running;
     private volatile bool _stopping;
@@ -28,7 +29,12 @@ internal sealed class LoadRun
         _notReady = workerCount;
         _running = workerCount;
         TimeoutTicks = ToTicks(load.Timeout);
+        TimeoutMessage = $"An invocation ran longer than Timeout ({load.Timeout.TotalMilliseconds:0.###} ms) and was cancelled.";
         MicrosecondsPerTick = 1_000_000.0 / time.TimestampFrequency;
+        // OS waits count whole milliseconds: up to the last 0.2 ms (plus the rounding) before a scheduled start are spun,
+        // yielding the CPU, on the real clock (see ThreadWaiter). A fake clock only moves when told to: it never spins.
+        SpinTicks = time == TimeProvider.System ? ToTicks(TimeSpan.FromMilliseconds(0.2)) : 0;
+        Timeline = load.Timeline();
         MeasureFrom = long.MaxValue;
         MeasureEnd = long.MaxValue;
     }
@@ -38,6 +44,17 @@ internal sealed class LoadRun
     public string RunId { get; }
 
     public LoadProfile Load { get; }
+
+    /// <summary>The run's start (warm-up begins); offsets of the <see cref="Timeline"/> count from here.</summary>
+    public long StartTimestamp { get; private set; }
+
+    /// <summary>The load's target over the run (rate or active workers), warm-up included.</summary>
+    public Scheduling.LoadShape Timeline { get; }
+
+    /// <summary>Ticks before a scheduled start that a waiting thread spins instead of sleeping.</summary>
+    public long SpinTicks { get; }
+
+    public string TimeoutMessage { get; }
 
     /// <summary>Invocations starting at or after this timestamp are measured (warm-up ends).</summary>
     public long MeasureFrom { get; private set; }
@@ -77,6 +94,7 @@ internal sealed class LoadRun
     /// <summary>Fixes the timeline and releases the workers.</summary>
     public void Start(long startTimestamp)
     {
+        StartTimestamp = startTimestamp;
         MeasureFrom = startTimestamp + ToTicks(Load.WarmUp);
         MeasureEnd = MeasureFrom + ToTicks(Load.Duration);
         _go.TrySetResult();
@@ -86,7 +104,29 @@ internal sealed class LoadRun
     {
         _stopping = true;
         _go.TrySetResult();
+        lock (_waiters)
+        {
+            _waiters.ForEach(w => w.Wake());
+        }
     }
+
+    /// <summary>A waiter for a dedicated thread, woken early when the run stops.</summary>
+    public ThreadWaiter CreateWaiter()
+    {
+        var waiter = new ThreadWaiter(this);
+        lock (_waiters)
+        {
+            _waiters.Add(waiter);
+        }
+
+        return waiter;
+    }
+
+    /// <summary>The target (rate or active workers) at a timestamp.</summary>
+    public double TargetAt(long timestamp) => Timeline.TargetAt(ToTimeSpan(timestamp - StartTimestamp));
+
+    /// <summary>The timestamp of a timeline offset.</summary>
+    public long At(TimeSpan offset) => StartTimestamp + ToTicks(offset);
 
     public void WaitForStart() => _go.Task.Wait();
 

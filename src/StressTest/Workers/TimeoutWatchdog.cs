@@ -12,13 +12,13 @@ namespace StressTest.Workers;
 internal sealed class TimeoutWatchdog : IDisposable
 {
     private readonly TimeProvider _time;
-    private readonly IReadOnlyList<Worker> _workers;
+    private readonly IReadOnlyList<InvocationSlot> _slots;
     private readonly ITimer _timer;
 
-    public TimeoutWatchdog(TimeProvider time, IReadOnlyList<Worker> workers, TimeSpan timeout)
+    public TimeoutWatchdog(TimeProvider time, IReadOnlyList<InvocationSlot> slots, TimeSpan timeout)
     {
         _time = time;
-        _workers = workers;
+        _slots = slots;
         // A tenth of the timeout (1 ms to 100 ms): cancellation arrives at most 10 % late, at negligible cost.
         var period = TimeSpan.FromTicks(Math.Clamp(timeout.Ticks / 10, TimeSpan.TicksPerMillisecond, 100 * TimeSpan.TicksPerMillisecond));
         _timer = time.CreateTimer(static state => ((TimeoutWatchdog)state!).Check(), this, period, period);
@@ -29,9 +29,9 @@ internal sealed class TimeoutWatchdog : IDisposable
     private void Check()
     {
         var now = _time.GetTimestamp();
-        foreach (var worker in _workers)
+        foreach (var slot in _slots)
         {
-            worker.CheckTimeout(now);
+            slot.CheckTimeout(now);
         }
     }
 }

@@ -69,7 +69,7 @@ public sealed class PlanBuilderTests
             Plans.Declaration(typeof(Targets.Defaults), nameof(Targets.Defaults.Run), Args(("Duration", "20h"))),
             StressSettings.Default with { DurationScale = 2 });
         Assert.IsTrue(capped.IsSuccess, capped.Error);
-        Assert.AreEqual(PlanBuilder.MaxDuration, capped.Value.Load.Duration);
+        Assert.AreEqual(LoadReader.MaxDuration, capped.Value.Load.Duration);
     }
 
     [TestMethod]

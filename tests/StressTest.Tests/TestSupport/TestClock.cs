@@ -38,7 +38,9 @@ public sealed class TestClock : FakeTimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        if (period != Timeout.InfiniteTimeSpan)
+        // Periodic timers (the watchdog) and timers created disarmed (a worker's reusable ThreadWaiter) are not
+        // the agent's Task.Delay and do not count.
+        if (period != Timeout.InfiniteTimeSpan || dueTime == Timeout.InfiniteTimeSpan)
         {
             return base.CreateTimer(callback, state, dueTime, period);
         }

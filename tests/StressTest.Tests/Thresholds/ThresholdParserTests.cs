@@ -60,7 +60,7 @@ public sealed class ThresholdParserTests
     [TestMethod]
     [DataRow("", "the expression is empty")]
     [DataRow("   ", "the expression is empty")]
-    [DataRow("p42x < 5ms", "unknown metric \"p42x\"; expected min, mean, max, a percentile such as p95 or p99.9, error_rate, rps or count.")]
+    [DataRow("p42x < 5ms", "unknown metric \"p42x\"; expected min, mean, max, a percentile such as p95 or p99.9, error_rate, rps, count, dropped or dropped_rate.")]
     [DataRow("latency < 5ms", "unknown metric \"latency\"")]
     [DataRow("error-rate < 1%", "unknown metric \"error-rate\"")]
     [DataRow("p < 5ms", "unknown metric \"p\"")]
@@ -69,12 +69,12 @@ public sealed class ThresholdParserTests
     [DataRow("p101 < 5ms", "percentile \"p101\" is out of range")]
     [DataRow("p0 < 5ms", "percentile \"p0\" is out of range")]
     [DataRow("< 150ms", "missing metric before \"< 150ms\"")]
-    [DataRow("p95 = 5ms", "unknown operator \"=\"; expected <, <=, > or >=")]
-    [DataRow("p95 == 5ms", "unknown operator \"==\"; expected <, <=, > or >=")]
-    [DataRow("p95 =< 5ms", "unknown operator \"=<\"; expected <, <=, > or >= (did you mean \"<=\"?)")]
-    [DataRow("p95 != 5ms", "unknown operator \"!=\"")]
+    [DataRow("p95 = 5ms", "unknown operator \"=\"; expected <, <=, >, >= or ==")]
+    [DataRow("p95 != 5ms", "unknown operator \"!=\"; expected <, <=, >, >= or ==")]
+    [DataRow("p95 =< 5ms", "unknown operator \"=<\"; expected <, <=, >, >= or == (did you mean \"<=\"?)")]
+    [DataRow("p95 <> 5ms", "unknown operator \"<>\"")]
     [DataRow("p95 << 5ms", "unknown operator \"<<\"")]
-    [DataRow("p95 150ms", "missing operator before \"150ms\"; expected <, <=, > or >=")]
+    [DataRow("p95 150ms", "missing operator before \"150ms\"; expected <, <=, >, >= or ==")]
     [DataRow("p95", "missing operator after \"p95\"")]
     [DataRow("p95 <", "missing value after \"<\"")]
     [DataRow("p95 < ms", "missing value before \"ms\"")]
@@ -110,7 +110,7 @@ public sealed class ThresholdParserTests
 
     /// <summary>The two messages users see most often, word for word.</summary>
     [TestMethod]
-    [DataRow("p42x < 5ms", "Threshold \"p42x < 5ms\": unknown metric \"p42x\"; expected min, mean, max, a percentile such as p95 or p99.9, error_rate, rps or count.")]
+    [DataRow("p42x < 5ms", "Threshold \"p42x < 5ms\": unknown metric \"p42x\"; expected min, mean, max, a percentile such as p95 or p99.9, error_rate, rps, count, dropped or dropped_rate.")]
     [DataRow("p95 < 10 parsecs", "Threshold \"p95 < 10 parsecs\": unknown unit \"parsecs\"; expected us, ms or s.")]
     public void Parse_CommonMistake_ExplainsInOneSentence(string expression, string message)
     {

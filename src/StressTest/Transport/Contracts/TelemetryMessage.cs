@@ -18,7 +18,24 @@ internal abstract record TelemetryMessage;
 /// HdrHistogram (see <see cref="Aggregation.HistogramCodec"/>).</param>
 /// <param name="Errors">Errors by kind that completed in the interval.</param>
 internal sealed record IntervalTelemetry(int Index, TimeSpan Start, TimeSpan End, byte[] Latency, IReadOnlyList<ErrorCount> Errors)
-    : TelemetryMessage;
+    : TelemetryMessage
+{
+    /// <summary>Service times in µs (from the actual start), encoded like <see cref="Latency"/>; equal to it when
+    /// nothing is paced.</summary>
+    public byte[]? ServiceTime { get; init; }
+
+    /// <summary>Start lateness in µs (actual start minus intended start), encoded like <see cref="Latency"/>.</summary>
+    public byte[]? Lateness { get; init; }
+
+    /// <summary>Arrivals in the measured window that found the in-flight cap reached and were not started.</summary>
+    public long Dropped { get; init; }
+
+    /// <summary>The load model's target at the interval's end: arrivals per second (open) or workers (closed).</summary>
+    public double Target { get; init; }
+
+    /// <summary>Invocations in flight when the interval was taken.</summary>
+    public int InFlight { get; init; }
+}
 
 /// <summary>Errors of one kind: <c>timeout</c> or an exception's full type name.</summary>
 /// <param name="Kind">The kind.</param>

@@ -3,8 +3,6 @@
 
 using System.Reflection;
 using System.Threading.Channels;
-using HdrHistogram;
-using StressTest.Aggregation;
 using StressTest.Discovery;
 using StressTest.Invocation;
 using StressTest.Transport.Contracts;
@@ -48,32 +46,32 @@ internal sealed class InProcessAgent : ILoadAgent
 
     private async Task RunWorkersAsync(WorkAssignment assignment, MethodBinding binding, ChannelWriter<TelemetryMessage> telemetry, CancellationToken cancellationToken)
     {
-        var run = new LoadRun(_time, assignment.RunId, assignment.Load, assignment.WorkerCount);
-        var workers = Enumerable.Range(assignment.FirstWorkerId, assignment.WorkerCount)
-            .Select(id => new Worker(id, run, binding))
-            .ToList();
-        workers.ForEach(w => w.Start());
+        var load = assignment.Load;
+        var executor = CreateExecutor(assignment, binding, out var run);
+        executor.Start();
         await run.AllReady.ConfigureAwait(false);
         if (run.StartFailed)
         {
             run.Stop();
             await run.AllExited.ConfigureAwait(false);
+            executor.Complete();
             await telemetry.WriteAsync(new AgentFailed(string.Join(Environment.NewLine, run.Problems)), CancellationToken.None).ConfigureAwait(false);
             return;
         }
 
-        var harvest = new Harvest(workers, LatencyHistograms.Create());
-        using (cancellationToken.Register(() => StopAndCancel(run, workers)))
-        using (new TimeoutWatchdog(_time, workers, assignment.Load.Timeout))
+        var slots = executor.Slots;
+        var interval = new IntervalAccumulator();
+        using (cancellationToken.Register(() => StopAndCancel(run, slots)))
+        using (new TimeoutWatchdog(_time, slots, load.Timeout))
         {
             run.Start(_time.GetTimestamp());
             var intervalStart = run.MeasureFrom;
             var index = 0;
-            await WaitUntilAsync(run, run.MeasureFrom, cancellationToken).ConfigureAwait(false);
+            await WaitUntilAsync(run, executor, run.MeasureFrom, cancellationToken).ConfigureAwait(false);
             while (!run.IsStopping)
             {
                 var tick = Math.Min(intervalStart + run.ToTicks(Interval), run.MeasureEnd);
-                await WaitUntilAsync(run, tick, cancellationToken).ConfigureAwait(false);
+                await WaitUntilAsync(run, executor, tick, cancellationToken).ConfigureAwait(false);
                 var now = _time.GetTimestamp();
 
                 // The token, not only IsStopping: the delay's cancellation can resume this loop before the callback
@@ -83,33 +81,53 @@ internal sealed class InProcessAgent : ILoadAgent
                     break;
                 }
 
-                await telemetry.WriteAsync(harvest.Take(index++, run, intervalStart, now), CancellationToken.None).ConfigureAwait(false);
+                await telemetry.WriteAsync(Take(executor, interval, run, index++, intervalStart, now), CancellationToken.None).ConfigureAwait(false);
                 intervalStart = now;
             }
 
             var stoppedAt = Math.Min(_time.GetTimestamp(), run.MeasureEnd);
 
             // In-flight invocations finish (they started inside the window, so they count); hung ones are abandoned.
-            await Task.WhenAny(run.AllExited, Task.Delay(assignment.Load.ShutdownGrace, _time, CancellationToken.None)).ConfigureAwait(false);
-            var stuck = workers.Count(w => w.IsInFlight);
+            await Task.WhenAny(executor.Drained, Task.Delay(load.ShutdownGrace, _time, CancellationToken.None)).ConfigureAwait(false);
+            var stuck = slots.Count(s => s.IsInFlight);
             if (stuck > 0)
             {
-                StopAndCancel(run, workers);
+                StopAndCancel(run, slots);
             }
 
-            await telemetry.WriteAsync(harvest.Take(index, run, intervalStart, Math.Max(intervalStart, _time.GetTimestamp())), CancellationToken.None).ConfigureAwait(false);
+            executor.Complete();
+            await telemetry.WriteAsync(Take(executor, interval, run, index, intervalStart, Math.Max(intervalStart, _time.GetTimestamp())), CancellationToken.None).ConfigureAwait(false);
             var measured = run.ToTimeSpan(Math.Max(0, stoppedAt - run.MeasureFrom));
             await telemetry.WriteAsync(new AgentCompleted(measured, stuck, cancellationToken.IsCancellationRequested, run.Problems), CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private static void StopAndCancel(LoadRun run, List<Worker> workers)
+    private ILoadExecutor CreateExecutor(WorkAssignment assignment, MethodBinding binding, out LoadRun run)
     {
-        run.Stop();
-        workers.ForEach(w => w.Cancel());
+        var threads = assignment.Load.Model == LoadModel.Open ? 1 : assignment.WorkerCount;
+        run = new LoadRun(_time, assignment.RunId, assignment.Load, threads);
+        return assignment.Load.Model == LoadModel.Open
+            ? new OpenModelExecutor(run, binding, assignment.FirstWorkerId)
+            : new ClosedModelExecutor(run, binding, assignment.FirstWorkerId, assignment.WorkerCount);
     }
 
-    private async Task WaitUntilAsync(LoadRun run, long timestamp, CancellationToken cancellationToken)
+    /// <summary>Collects the executor's sinks into one interval message, reusing the accumulator.</summary>
+    private static IntervalTelemetry Take(ILoadExecutor executor, IntervalAccumulator interval, LoadRun run, int index, long start, long end)
+    {
+        executor.HarvestInto(interval);
+        return interval.Take(index, run.ToTimeSpan(start - run.MeasureFrom), run.ToTimeSpan(end - run.MeasureFrom), run.TargetAt(Math.Min(end, run.MeasureEnd - 1)), executor.InFlight);
+    }
+
+    private static void StopAndCancel(LoadRun run, IReadOnlyList<InvocationSlot> slots)
+    {
+        run.Stop();
+        foreach (var slot in slots)
+        {
+            slot.Cancel();
+        }
+    }
+
+    private async Task WaitUntilAsync(LoadRun run, ILoadExecutor executor, long timestamp, CancellationToken cancellationToken)
     {
         var now = _time.GetTimestamp();
         if (timestamp <= now || cancellationToken.IsCancellationRequested)
@@ -121,7 +139,7 @@ internal sealed class InProcessAgent : ILoadAgent
         // Task.Delay counts whole milliseconds and truncates, so the wait is rounded up: woken early for the last
         // interval, the loop would find the window still open and spin, sending an empty interval each turn.
         var delay = Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(run.ToTimeSpan(timestamp - now).TotalMilliseconds)), _time, cancellationToken);
-        await Task.WhenAny(delay, run.AllExited).ConfigureAwait(false);
+        await Task.WhenAny(delay, executor.Drained).ConfigureAwait(false);
     }
 
     private static Plan.ParseResult<MethodBinding> Resolve(TestMethodRef reference)
@@ -140,28 +158,6 @@ internal sealed class InProcessAgent : ILoadAgent
         catch (Exception ex) when (ex is IOException or BadImageFormatException or TypeLoadException)
         {
             return Plan.ParseResult<MethodBinding>.Failure($"Could not load {reference.TypeName} from {reference.AssemblyPath}: {ex.Message}");
-        }
-    }
-
-    /// <summary>Collects the workers' recorders and errors into one interval message, reusing its histogram.</summary>
-    private sealed class Harvest(List<Worker> workers, HistogramBase interval)
-    {
-        public IntervalTelemetry Take(int index, LoadRun run, long start, long end)
-        {
-            var errors = new Dictionary<string, (long Count, string First)>(StringComparer.Ordinal);
-            foreach (var worker in workers)
-            {
-                worker.HarvestInto(interval, errors);
-            }
-
-            var encoded = HistogramCodec.Encode(interval);
-            interval.Reset();
-            return new IntervalTelemetry(
-                index,
-                run.ToTimeSpan(start - run.MeasureFrom),
-                run.ToTimeSpan(end - run.MeasureFrom),
-                encoded,
-                errors.Select(e => new ErrorCount(e.Key, e.Value.Count, e.Value.First)).ToList());
         }
     }
 }

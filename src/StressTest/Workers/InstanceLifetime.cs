@@ -1,0 +1,28 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+namespace StressTest.Workers;
+
+/// <summary>Disposes a test-class instance after the load; a failure becomes a problem of the run, never a crash.</summary>
+internal static class InstanceLifetime
+{
+    public static void Dispose(object? instance, LoadRun run, string owner)
+    {
+        try
+        {
+            switch (instance)
+            {
+                case IAsyncDisposable asyncDisposable:
+                    asyncDisposable.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
+            }
+        }
+        catch (Exception ex)
+        {
+            run.ReportProblem($"Disposing {owner}'s {instance!.GetType().Name} failed: {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
+        }
+    }
+}

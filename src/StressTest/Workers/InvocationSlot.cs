@@ -1,0 +1,211 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using StressTest.Invocation;
+
+namespace StressTest.Workers;
+
+/// <summary>
+/// One invocation at a time: its context, its cancellation source and the in-flight start time the watchdog reads.
+/// A closed-model worker owns one slot and runs it back-to-back; the open model keeps a pool of slots, one per
+/// invocation allowed in flight, so starting an invocation allocates nothing and the pool's size is the cap.
+/// </summary>
+/// <remarks>
+/// Latency is measured from the <em>intended</em> start (the schedule's time), service time from the actual start:
+/// a generator that started late because the system was stalled still charges the stall to the request, as
+/// wrk2 does, instead of hiding it (coordinated omission). Without pacing both starts are the same.
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A CancellationTokenSource without a timer holds nothing to release, and an abandoned invocation may outlive the run.")]
+internal sealed class InvocationSlot
+{
+    /// <summary>Marker the watchdog swaps into <see cref="_inflightStart"/> when it times an invocation out.</summary>
+    private const long TimedOut = -1;
+
+    private readonly LoadRun _run;
+    private readonly MeasurementSink _sink;
+    private readonly Action _onCompleted;
+    private CancellationTokenSource _source = new();
+
+    // 0 when idle, else the actual start timestamp of the invocation in flight (read by the watchdog).
+    private long _inflightStart;
+
+    // State of a pending asynchronous invocation (open model), kept in fields so that waiting for it allocates
+    // nothing: the continuation is one cached delegate per slot.
+    private ValueTask _pending;
+    private CancellationTokenSource? _pendingSource;
+    private long _pendingIntended;
+    private long _pendingStart;
+    private Action<InvocationSlot>? _release;
+
+    public InvocationSlot(int id, LoadRun run, MeasurementSink sink)
+    {
+        _run = run;
+        _sink = sink;
+        Context = new StressContext(run.RunId, id);
+        _onCompleted = OnPendingCompleted;
+    }
+
+    public StressContext Context { get; }
+
+    /// <summary>The method bound to this slot's instance of the test class.</summary>
+    public InvocationDelegate? Invoke { get; set; }
+
+    /// <summary>Next free slot in the open model's pool (a lock-free stack threaded through the slots).</summary>
+    public InvocationSlot? NextFree { get; set; }
+
+    public bool IsInFlight => Volatile.Read(ref _inflightStart) != 0;
+
+    /// <summary>Runs one invocation to its end on the calling thread (closed model, synchronous methods).</summary>
+    public void RunBlocking(long intended, long iteration)
+    {
+        var source = Begin(iteration, out var start);
+        Exception? failure = null;
+        try
+        {
+            var pending = Invoke!(Context, source.Token);
+            if (pending.IsCompleted)
+            {
+                // Synchronous completion (the no-op path): no Task, no wait, no allocation.
+                pending.GetAwaiter().GetResult();
+            }
+            else
+            {
+                // The caller is a dedicated thread whose job is to wait for this invocation (closed model).
+                pending.AsTask().GetAwaiter().GetResult();
+            }
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+
+        Finish(source, intended, start, failure);
+    }
+
+    /// <summary>Starts one invocation without waiting for it (open model): <paramref name="release"/> is called when
+    /// it has been recorded, inline if it completed synchronously, else on the thread that completes it.</summary>
+    public void Start(long intended, long iteration, Action<InvocationSlot> release)
+    {
+        var source = Begin(iteration, out var start);
+        ValueTask pending;
+        try
+        {
+            pending = Invoke!(Context, source.Token);
+        }
+        catch (Exception ex)
+        {
+            Finish(source, intended, start, ex);
+            release(this);
+            return;
+        }
+
+        if (pending.IsCompleted)
+        {
+            Finish(source, intended, start, Observe(pending));
+            release(this);
+            return;
+        }
+
+        _pending = pending;
+        _pendingSource = source;
+        _pendingIntended = intended;
+        _pendingStart = start;
+        _release = release;
+        // Unsafe: no ExecutionContext capture; ConfigureAwait(false): no SynchronizationContext. A Task stores the
+        // cached delegate itself as its continuation, so this allocates nothing.
+        pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onCompleted);
+    }
+
+    /// <summary>Called by the watchdog: cancels the invocation in flight if it started at least Timeout before
+    /// <paramref name="now"/>. The compare-and-swap makes sure a later invocation is never cancelled by mistake.</summary>
+    public void CheckTimeout(long now)
+    {
+        var start = Volatile.Read(ref _inflightStart);
+        if (start > 0 && now - start >= _run.TimeoutTicks
+            && Interlocked.CompareExchange(ref _inflightStart, TimedOut, start) == start)
+        {
+            Cancel();
+        }
+    }
+
+    /// <summary>Cancels the invocation in flight (timeout or run cancellation).</summary>
+    public void Cancel()
+    {
+        try
+        {
+            Volatile.Read(ref _source).Cancel();
+        }
+        catch (AggregateException ex)
+        {
+            // A callback the user registered on the token threw; the slot itself is unaffected.
+            _sink.Errors.Add(ex);
+        }
+    }
+
+    private CancellationTokenSource Begin(long iteration, out long start)
+    {
+        var source = _source;
+        Context.Iteration = iteration;
+        Context.CancellationToken = source.Token;
+        start = _run.Time.GetTimestamp();
+        Volatile.Write(ref _inflightStart, start);
+        return source;
+    }
+
+    private void OnPendingCompleted()
+    {
+        var pending = _pending;
+        var source = _pendingSource!;
+        var release = _release!;
+        _pending = default;
+        _pendingSource = null;
+        Finish(source, _pendingIntended, _pendingStart, Observe(pending));
+        release(this);
+    }
+
+    private void Finish(CancellationTokenSource source, long intended, long start, Exception? failure)
+    {
+        var end = _run.Time.GetTimestamp();
+        var timedOut = Interlocked.Exchange(ref _inflightStart, 0) == TimedOut;
+        if (source.IsCancellationRequested)
+        {
+            if (_run.IsStopping)
+            {
+                return; // cancelled run: an interrupted invocation is neither a measurement nor an error
+            }
+
+            // Only after a timeout: a fresh source for the next invocation (the one allocation off the fast path).
+            Volatile.Write(ref _source, new CancellationTokenSource());
+        }
+
+        if (intended < _run.MeasureFrom)
+        {
+            return; // warm-up: runs, but is not measured
+        }
+
+        var perTick = _run.MicrosecondsPerTick;
+        var service = end - start;
+        _sink.Record((long)((end - intended) * perTick), (long)(service * perTick), (long)((start - intended) * perTick));
+        if (timedOut || service >= _run.TimeoutTicks)
+        {
+            _sink.Errors.Add(ErrorKinds.Timeout, _run.TimeoutMessage);
+        }
+        else if (failure is not null)
+        {
+            _sink.Errors.Add(failure);
+        }
+    }
+
+    private static Exception? Observe(ValueTask completed)
+    {
+        try
+        {
+            completed.GetAwaiter().GetResult();
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+namespace StressTest.Workers;
+
+/// <summary>
+/// Blocks one dedicated thread until a timestamp, precisely and without allocating; stopping the run wakes it.
+/// </summary>
+/// <remarks>
+/// On the real clock it waits on a reusable event with a timeout: the OS wakes such a wait within about 0.1 ms, but
+/// counts whole milliseconds, so the last <see cref="LoadRun.SpinTicks"/> (under a millisecond) are spun, yielding
+/// the CPU between checks. <see cref="TimeProvider"/> timers are no use here: .NET timers run on the coarse
+/// millisecond tick count, which on Linux advances in steps of up to 4 ms. On any other clock (a fake one in tests)
+/// it waits on that clock's timer, re-armed for every wait.
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The event is never disposed on purpose (see Dispose); without a long wait it holds no kernel handle.")]
+internal sealed class ThreadWaiter : IDisposable
+{
+    private readonly LoadRun _run;
+    private readonly ManualResetEventSlim _signal = new(false);
+    private readonly ITimer? _timer;
+    private readonly long _ticksPerMillisecond;
+
+    public ThreadWaiter(LoadRun run)
+    {
+        _run = run;
+        _ticksPerMillisecond = run.ToTicks(TimeSpan.FromMilliseconds(1));
+        if (run.Time != TimeProvider.System)
+        {
+            _timer = run.Time.CreateTimer(static state => ((ManualResetEventSlim)state!).Set(), _signal, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="timestamp"/>; returns false if the run stopped first.</summary>
+    public bool WaitUntil(long timestamp)
+    {
+        var time = _run.Time;
+        while (!_run.IsStopping)
+        {
+            var remaining = timestamp - time.GetTimestamp();
+            if (remaining <= 0)
+            {
+                return true;
+            }
+
+            var sleep = _timer is null ? (remaining - _run.SpinTicks) / _ticksPerMillisecond : remaining;
+            if (sleep <= 0)
+            {
+                Thread.Yield();
+                continue;
+            }
+
+            _signal.Reset();
+            if (_run.IsStopping)
+            {
+                break; // stopped between the loop's check and the reset, whose Wake the reset may have cleared
+            }
+
+            if (_timer is null)
+            {
+                _signal.Wait((int)Math.Min(sleep, int.MaxValue));
+            }
+            else
+            {
+                _timer.Change(_run.ToTimeSpan(remaining), Timeout.InfiniteTimeSpan);
+                _signal.Wait();
+            }
+        }
+
+        return false;
+    }
+
+    public void Wake() => _signal.Set();
+
+    /// <summary>Releases the timer. The event stays usable: the run may still wake a waiter whose thread has ended.</summary>
+    public void Dispose() => _timer?.Dispose();
+}
