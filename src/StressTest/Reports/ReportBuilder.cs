@@ -1,6 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using StressTest.Aggregation;
@@ -27,25 +28,24 @@ internal static class ReportBuilder
             RunId = result.RunId,
             StartedAt = result.StartedAt,
             DurationSeconds = m?.Measured.TotalSeconds ?? 0,
-            Plan = new ReportPlan(
-                "closed",
-                plan.Load.Concurrency,
-                DurationParser.Format(plan.Load.WarmUp),
-                DurationParser.Format(plan.Load.Duration),
-                DurationParser.Format(plan.Load.Timeout),
-                plan.Settings.DurationScale),
+            Plan = Plan(plan),
             Count = m?.Count ?? 0,
             Errors = m?.Errors ?? 0,
             ErrorRate = m?.ErrorRate ?? 0,
+            Dropped = m?.Dropped ?? 0,
+            DroppedRate = m?.DroppedRate ?? 0,
             Stuck = m?.Stuck ?? 0,
             Rps = m?.Rps ?? 0,
-            LatencyMs = new ReportLatency(N(latency.Min), N(latency.Mean), N(latency.P50), N(latency.P75), N(latency.P90), N(latency.P95), N(latency.P99), N(latency.P999), N(latency.Max)),
+            LatencyMeasuredFrom = plan.Load.IsScheduled ? "intendedStart" : "actualStart",
+            LatencyMs = Latency(latency),
+            ServiceTimeMs = Latency(m?.ServiceTime is { } service ? LatencySummary.From(service) : LatencySummary.Empty),
+            StartLatenessMs = Latency(m?.Lateness is { } lateness ? LatencySummary.From(lateness) : LatencySummary.Empty),
             Thresholds = result.Thresholds
                 .Select(t => new ReportThreshold(t.Threshold.Source, t.Threshold.Metric.Name, Thresholds.ComparisonOperatorExtensions.Symbol(t.Threshold.Operator), t.Threshold.Limit, N(t.Actual), t.Passed, t.IsDefault))
                 .ToList(),
             ErrorsByType = m?.ErrorsByKind.Select(e => new ReportError(e.Kind, e.Count, e.FirstMessage)).ToList() ?? [],
             Series = m?.Series
-                .Select(s => new ReportSecond(s.Index, s.StartSeconds, s.EndSeconds, s.Count, s.Errors, s.Rps, N(s.Latency.P50), N(s.Latency.P90), N(s.Latency.P99), N(s.Latency.Max)))
+                .Select(s => new ReportSecond(s.Index, s.StartSeconds, s.EndSeconds, s.Count, s.Errors, s.Rps, s.Target, s.Dropped, s.InFlight, N(s.Latency.P50), N(s.Latency.P90), N(s.Latency.P99), N(s.Latency.Max)))
                 .ToList() ?? [],
             Problems = result.Problems,
             Environment = CurrentEnvironment,
@@ -59,6 +59,28 @@ internal static class ReportBuilder
         System.Environment.ProcessorCount,
         RuntimeInformation.FrameworkDescription,
         typeof(ReportBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
+
+    private static ReportPlan Plan(StressPlan plan)
+    {
+        var load = plan.Load;
+        var open = load.Model == LoadModel.Open;
+        var staged = load.Stages.Count > 0;
+        return new ReportPlan(
+            open ? "open" : "closed",
+            open ? null : load.Concurrency,
+            open && !staged ? load.Rate : null,
+            open ? load.MaxConcurrency : null,
+            open ? load.Arrivals.ToString().ToLowerInvariant() : null,
+            load.Pacing > TimeSpan.Zero ? DurationParser.Format(load.Pacing) : null,
+            staged ? string.Join(", ", load.Stages.Select(s => DurationParser.Format(s.Duration) + ":" + s.Target.ToString(CultureInfo.InvariantCulture))) : null,
+            DurationParser.Format(load.WarmUp),
+            DurationParser.Format(load.Duration),
+            DurationParser.Format(load.Timeout),
+            plan.Settings.DurationScale);
+    }
+
+    private static ReportLatency Latency(LatencySummary l) =>
+        new(N(l.Min), N(l.Mean), N(l.P50), N(l.P75), N(l.P90), N(l.P95), N(l.P99), N(l.P999), N(l.Max));
 
     private static double? N(double value) => double.IsNaN(value) ? null : Math.Round(value, 4);
 }

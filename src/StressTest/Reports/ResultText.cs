@@ -3,7 +3,10 @@
 
 using System.Globalization;
 using System.Text;
+using StressTest.Aggregation;
 using StressTest.Controller;
+using StressTest.Plan;
+using StressTest.Transport.Contracts;
 
 namespace StressTest.Reports;
 
@@ -42,7 +45,7 @@ internal static class ResultText
         ArgumentNullException.ThrowIfNull(result);
         var plan = result.Plan;
         var text = new StringBuilder();
-        text.Append(Invariant, $"{plan.DisplayName}: {result.Outcome.ToString().ToLowerInvariant()} ({plan.Load.Concurrency} worker(s), closed model, ");
+        text.Append(Invariant, $"{plan.DisplayName}: {result.Outcome.ToString().ToLowerInvariant()} ({Describe(plan.Load)}, ");
         text.Append(Invariant, $"warm-up {plan.Load.WarmUp.TotalSeconds:0.###} s, measured {result.Measurements?.Measured.TotalSeconds ?? 0:0.###} s)").AppendLine();
         if (result.Measurements is not { } m)
         {
@@ -50,14 +53,24 @@ internal static class ResultText
         }
 
         text.Append(Invariant, $"  count {m.Count:N0}  rps {m.Rps:N1}  errors {m.Errors:N0} ({m.ErrorRate * 100:0.###} %)");
+        if (plan.Load.Model == LoadModel.Open)
+        {
+            text.Append(Invariant, $"  dropped {m.Dropped:N0} ({m.DroppedRate * 100:0.###} %)");
+        }
+
         if (m.Stuck > 0)
         {
             text.Append(Invariant, $"  stuck {m.Stuck:N0}");
         }
 
         text.AppendLine();
-        var l = m.Summary;
-        text.Append(Invariant, $"  latency ms  p50 {F(l.P50)}  p90 {F(l.P90)}  p95 {F(l.P95)}  p99 {F(l.P99)}  p99.9 {F(l.P999)}  max {F(l.Max)}").AppendLine();
+        var scheduled = plan.Load.IsScheduled;
+        AppendPercentiles(text, scheduled ? "latency ms (from intended start)" : "latency ms", m.Summary);
+        if (scheduled && m.ServiceTime is { } service)
+        {
+            AppendPercentiles(text, "service time ms (from actual start)", LatencySummary.From(service));
+        }
+
         foreach (var threshold in result.Thresholds)
         {
             text.Append(threshold.Passed ? "  pass  " : "  FAIL  ").Append(threshold.Describe()).AppendLine();
@@ -69,6 +82,22 @@ internal static class ResultText
         }
 
         return text.ToString();
+    }
+
+    private static void AppendPercentiles(StringBuilder text, string label, LatencySummary l) =>
+        text.Append(Invariant, $"  {label}  p50 {F(l.P50)}  p90 {F(l.P90)}  p95 {F(l.P95)}  p99 {F(l.P99)}  p99.9 {F(l.P999)}  max {F(l.Max)}").AppendLine();
+
+    private static string Describe(LoadProfile load)
+    {
+        var staged = load.Stages.Count > 0 ? ", ramping " + load.Stages.Count.ToString(Invariant) + " stage(s)" : string.Empty;
+        if (load.Model == LoadModel.Open)
+        {
+            var rate = load.Stages.Count > 0 ? "up to " + load.Stages.Max(s => s.Target).ToString("0.##", Invariant) : load.Rate.ToString("0.##", Invariant);
+            return $"open model, {rate}/s {load.Arrivals.ToString().ToLowerInvariant()}, at most {load.MaxConcurrency.ToString("N0", Invariant)} in flight{staged}";
+        }
+
+        var pacing = load.Pacing > TimeSpan.Zero ? ", paced every " + DurationParser.Format(load.Pacing) : string.Empty;
+        return $"closed model, {load.Concurrency.ToString(Invariant)} worker(s){pacing}{staged}";
     }
 
     private static string F(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString(ms < 10 ? "0.###" : "0.#", Invariant);

@@ -27,10 +27,13 @@ internal sealed record StressReport
     [JsonPropertyName("errors")] public long Errors { get; init; }
     [JsonPropertyName("errorRate")] public double ErrorRate { get; init; }
     [JsonPropertyName("dropped")] public long Dropped { get; init; }
+    [JsonPropertyName("droppedRate")] public double DroppedRate { get; init; }
     [JsonPropertyName("stuck")] public long Stuck { get; init; }
     [JsonPropertyName("rps")] public double Rps { get; init; }
     [JsonPropertyName("latencyMeasuredFrom")] public string LatencyMeasuredFrom { get; init; } = "actualStart";
     [JsonPropertyName("latencyMs")] public required ReportLatency LatencyMs { get; init; }
+    [JsonPropertyName("serviceTimeMs")] public required ReportLatency ServiceTimeMs { get; init; }
+    [JsonPropertyName("startLatenessMs")] public required ReportLatency StartLatenessMs { get; init; }
     [JsonPropertyName("thresholds")] public required IReadOnlyList<ReportThreshold> Thresholds { get; init; }
     [JsonPropertyName("errorsByType")] public required IReadOnlyList<ReportError> ErrorsByType { get; init; }
     [JsonPropertyName("series")] public required IReadOnlyList<ReportSecond> Series { get; init; }
@@ -44,7 +47,12 @@ internal sealed record StressReport
 /// <summary>The load as it ran (after settings such as DurationScale).</summary>
 internal sealed record ReportPlan(
     [property: JsonPropertyName("model")] string Model,
-    [property: JsonPropertyName("concurrency")] int Concurrency,
+    [property: JsonPropertyName("concurrency")] int? Concurrency,
+    [property: JsonPropertyName("rate")] double? Rate,
+    [property: JsonPropertyName("maxConcurrency")] int? MaxConcurrency,
+    [property: JsonPropertyName("arrivals")] string? Arrivals,
+    [property: JsonPropertyName("pacing")] string? Pacing,
+    [property: JsonPropertyName("stages")] string? Stages,
     [property: JsonPropertyName("warmUp")] string WarmUp,
     [property: JsonPropertyName("duration")] string Duration,
     [property: JsonPropertyName("timeout")] string Timeout,
@@ -86,6 +94,9 @@ internal sealed record ReportSecond(
     [property: JsonPropertyName("count")] long Count,
     [property: JsonPropertyName("errors")] long Errors,
     [property: JsonPropertyName("rps")] double Rps,
+    [property: JsonPropertyName("target")] double Target,
+    [property: JsonPropertyName("dropped")] long Dropped,
+    [property: JsonPropertyName("inFlight")] int InFlight,
     [property: JsonPropertyName("p50")] double? P50,
     [property: JsonPropertyName("p90")] double? P90,
     [property: JsonPropertyName("p99")] double? P99,

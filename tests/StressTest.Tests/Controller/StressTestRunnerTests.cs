@@ -56,7 +56,7 @@ public sealed class StressTestRunnerTests
 
             Assert.AreEqual(RunOutcome.Passed, record.Outcome, record.Message);
             Assert.AreEqual(string.Empty, record.Message);
-            Assert.StartsWith("Valid run: passed (1 worker(s), closed model, warm-up 0 s, measured 1 s)", record.Summary);
+            Assert.StartsWith("Valid run: passed (closed model, 1 worker(s), warm-up 0 s, measured 1 s)", record.Summary);
             Assert.Contains("count 100  rps 100.0  errors 0 (0 %)", record.Summary);
             Assert.Contains("pass  p99 = 10.007 ms, expected < 11 ms", record.Summary);
             Assert.HasCount(2, record.Files);
