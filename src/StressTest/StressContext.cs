@@ -23,10 +23,12 @@ public sealed class StressContext
     /// create with it so teardown can find and delete it.</summary>
     public string RunId { get; }
 
-    /// <summary>The worker running this invocation, from 0 to Concurrency - 1.</summary>
+    /// <summary>The worker running this invocation: closed model 0 to Concurrency - 1; open model the slot, 0 to
+    /// MaxConcurrency - 1. Each has its own instance of the test class.</summary>
     public int WorkerId { get; }
 
-    /// <summary>How many invocations this worker started before this one (0 for its first), warm-up included.</summary>
+    /// <summary>Closed model: how many invocations this worker started before this one. Open model: the arrival's
+    /// number in the run. From 0, warm-up included.</summary>
     public long Iteration { get; internal set; }
 
     /// <summary>Cancelled when this invocation exceeds its Timeout or the run is cancelled.</summary>

@@ -11,7 +11,8 @@ namespace StressTest;
 /// <para>Metrics: <c>min</c>, <c>mean</c>, <c>max</c>, any percentile <c>pNN</c> or <c>pNN.N…</c> (<c>p50</c>,
 /// <c>p99.9</c>) with a latency unit <c>us</c>, <c>ms</c> or <c>s</c>; <c>error_rate</c> as a percentage
 /// (<c>1%</c>) or a fraction (<c>0.01</c>); <c>rps</c> (measured invocations per second); <c>count</c>
-/// (measured invocations). Operators: <c>&lt;</c>, <c>&lt;=</c>, <c>&gt;</c>, <c>&gt;=</c>.
+/// (measured invocations); <c>dropped</c> and <c>dropped_rate</c> (open-model arrivals not started because
+/// MaxConcurrency were in flight). Operators: <c>&lt;</c>, <c>&lt;=</c>, <c>&gt;</c>, <c>&gt;=</c>, <c>==</c>.
 /// Whitespace is free and metric names are case-insensitive: <c>"p95 &lt; 150ms"</c>,
 /// <c>"error_rate&lt;=0.5%"</c>, <c>"rps &gt;= 100"</c>.</para>
 /// <para>Declaring an <c>error_rate</c> threshold replaces the default <c>error_rate &lt;= 0%</c>.</para>
