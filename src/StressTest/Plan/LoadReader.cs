@@ -40,7 +40,7 @@ internal static class LoadReader
             : ReadDuration(arguments, nameof(StressTestAttribute.Duration), "10s", allowZero: false, problems);
         if (stages.Count > 0 && Has(nameof(StressTestAttribute.Duration)))
         {
-            problems.Add(Prefix(arguments, nameof(StressTestAttribute.Duration)) + "Duration and Stages exclude each other: the stages' durations add up to the run's length; remove Duration.");
+            problems.Add(Prefix(arguments, nameof(StressTestAttribute.Duration), nameof(StressTestAttribute.Stages)) + "Duration and Stages exclude each other: the stages' durations add up to the run's length; remove Duration.");
         }
 
         var concurrency = ReadInt(arguments, nameof(StressTestAttribute.Concurrency), 1, MaxWorkers, "the number of workers invoking the method back-to-back", problems);
@@ -90,7 +90,7 @@ internal static class LoadReader
 
         if (staged && Has(nameof(StressTestAttribute.Concurrency)))
         {
-            problems.Add(Prefix(arguments, nameof(StressTestAttribute.Concurrency)) + "Concurrency and Stages exclude each other: the stages' targets are the workers; remove Concurrency.");
+            problems.Add(Prefix(arguments, nameof(StressTestAttribute.Concurrency), nameof(StressTestAttribute.Stages)) + "Concurrency and Stages exclude each other: the stages' targets are the workers; remove Concurrency.");
         }
 
         if (open && Has(nameof(StressTestAttribute.Pacing)))
@@ -254,8 +254,8 @@ internal static class LoadReader
         return ticks >= MaxDuration.Ticks ? MaxDuration : TimeSpan.FromTicks(Math.Max(value == TimeSpan.Zero ? 0 : 1, (long)ticks));
     }
 
-    private static string Prefix(IReadOnlyDictionary<string, object?> arguments, string property) =>
-        $"[StressTest({property} = {Format(arguments.GetValueOrDefault(property))})]: ";
+    private static string Prefix(IReadOnlyDictionary<string, object?> arguments, params string[] properties) =>
+        "[StressTest(" + string.Join(", ", properties.Select(p => $"{p} = {Format(arguments.GetValueOrDefault(p))}")) + ")]: ";
 
     private static string Format(object? value) => value switch
     {

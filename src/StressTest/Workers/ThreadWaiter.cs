@@ -62,7 +62,16 @@ internal sealed class ThreadWaiter : IDisposable
             }
             else
             {
+                // The timer counts from the clock's time when it is armed. If another thread moved the clock since
+                // remaining was read, it is armed too late, and may never fire if nothing moves the clock again: look
+                // again instead of waiting.
                 _timer.Change(_run.ToTimeSpan(remaining), Timeout.InfiniteTimeSpan);
+                if (time.GetTimestamp() != timestamp - remaining)
+                {
+                    _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                    continue;
+                }
+
                 _signal.Wait();
             }
         }

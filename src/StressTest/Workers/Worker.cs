@@ -101,14 +101,22 @@ internal sealed class Worker
             var intended = now;
             if (pacing > 0)
             {
+                if (next > now)
+                {
+                    // Early: wait for the paced start, then look again (the window's end, the ramp) as of then: a
+                    // ramp going down may no longer count this worker among the active ones.
+                    if (next >= end || !waiter.WaitUntil(next))
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
                 // Keep the schedule even when late: latency from the intended start charges the delay to the
                 // invocation that caused it, instead of silently slowing the load (coordinated omission).
                 intended = next;
                 next += pacing;
-                if (intended >= end || (intended > now && !waiter.WaitUntil(intended)))
-                {
-                    break;
-                }
             }
 
             slot.RunBlocking(intended, iteration++);

@@ -22,7 +22,7 @@ public sealed class BadInputFixtureTests
     [DataRow("ConcurrencyTooHigh", "[StressTest(Concurrency = 20000)]", "from 1 to 10,000")]
     [DataRow("ThresholdUnknownMetric", "Threshold \"p42x < 5ms\"", "unknown metric \"p42x\"; expected min, mean, max, a percentile")]
     [DataRow("ThresholdUnknownUnit", "Threshold \"p95 < 10 parsecs\"", "unknown unit \"parsecs\"; expected us, ms or s")]
-    [DataRow("ThresholdEqualsOperator", "Threshold \"p95 = 5ms\"", "unknown operator \"=\"; expected <, <=, > or >=")]
+    [DataRow("ThresholdEqualsOperator", "Threshold \"p95 = 5ms\"", "unknown operator \"=\"; expected <, <=, >, >= or ==")]
     [DataRow("ThresholdMissingValue", "Threshold \"p95 <\"", "missing value after \"<\"; expected a number with a time unit")]
     [DataRow("UnsupportedSignature", "BadAttributeStressTests.UnsupportedSignature has an unsupported signature", "returns Int32; expected void, Task or ValueTask", "its parameters (String) are not supported")]
     [DataRow("NeedsInstance", "NoDefaultConstructorStressTests.NeedsInstance", "needs a public parameterless constructor")]

@@ -33,6 +33,8 @@ internal sealed class FixtureProject
 
     public static FixtureProject Cancel { get; } = new("CancelFixture");
 
+    public static FixtureProject LoadModel { get; } = new("LoadModelFixture");
+
     public string Name { get; }
 
     public string ProjectDirectory { get; }

@@ -67,11 +67,11 @@ internal sealed class InProcessAgent : ILoadAgent
             run.Start(_time.GetTimestamp());
             var intervalStart = run.MeasureFrom;
             var index = 0;
-            await WaitUntilAsync(run, executor, run.MeasureFrom, cancellationToken).ConfigureAwait(false);
+            await WaitUntilAsync(run, run.MeasureFrom, cancellationToken).ConfigureAwait(false);
             while (!run.IsStopping)
             {
                 var tick = Math.Min(intervalStart + run.ToTicks(Interval), run.MeasureEnd);
-                await WaitUntilAsync(run, executor, tick, cancellationToken).ConfigureAwait(false);
+                await WaitUntilAsync(run, tick, cancellationToken).ConfigureAwait(false);
                 var now = _time.GetTimestamp();
 
                 // The token, not only IsStopping: the delay's cancellation can resume this loop before the callback
@@ -127,7 +127,7 @@ internal sealed class InProcessAgent : ILoadAgent
         }
     }
 
-    private async Task WaitUntilAsync(LoadRun run, ILoadExecutor executor, long timestamp, CancellationToken cancellationToken)
+    private async Task WaitUntilAsync(LoadRun run, long timestamp, CancellationToken cancellationToken)
     {
         var now = _time.GetTimestamp();
         if (timestamp <= now || cancellationToken.IsCancellationRequested)
@@ -135,11 +135,14 @@ internal sealed class InProcessAgent : ILoadAgent
             return;
         }
 
-        // WhenAny never throws: cancellation simply ends the wait, and so does every worker having exited.
+        // WhenAny never throws: cancellation simply ends the wait.
         // Task.Delay counts whole milliseconds and truncates, so the wait is rounded up: woken early for the last
         // interval, the loop would find the window still open and spin, sending an empty interval each turn.
+        // For the same reason an executor that drains before the window closes (an open schedule that is through,
+        // a ramp down to 0) does not end the wait: woken then, the loop would cut the interval short at the drain
+        // and, the task being complete, spin on every later wait. The window's intervals stay whole seconds.
         var delay = Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(run.ToTimeSpan(timestamp - now).TotalMilliseconds)), _time, cancellationToken);
-        await Task.WhenAny(delay, executor.Drained).ConfigureAwait(false);
+        await Task.WhenAny(delay).ConfigureAwait(false);
     }
 
     private static Plan.ParseResult<MethodBinding> Resolve(TestMethodRef reference)
