@@ -27,8 +27,8 @@ public sealed class StressContext
     /// MaxConcurrency - 1. Each has its own instance of the test class.</summary>
     public int WorkerId { get; }
 
-    /// <summary>Closed model: how many invocations this worker started before this one. Open model: the arrival's
-    /// number in the run. From 0, warm-up included.</summary>
+    /// <summary>Closed model: how many invocations this worker started before this one. Open model: how many
+    /// invocations the run started before this one (dropped arrivals are not numbered). From 0, warm-up included.</summary>
     public long Iteration { get; internal set; }
 
     /// <summary>Cancelled when this invocation exceeds its Timeout or the run is cancelled.</summary>

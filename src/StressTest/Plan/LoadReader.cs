@@ -255,7 +255,15 @@ internal static class LoadReader
     }
 
     private static string Prefix(IReadOnlyDictionary<string, object?> arguments, params string[] properties) =>
-        "[StressTest(" + string.Join(", ", properties.Select(p => $"{p} = {Format(arguments.GetValueOrDefault(p))}")) + ")]: ";
+        "[StressTest(" + string.Join(", ", properties.Select(p => $"{p} = {Format(p, arguments.GetValueOrDefault(p))}")) + ")]: ";
+
+    /// <summary>Enum properties arrive from attribute data as their numbers; shown as the user wrote them.</summary>
+    private static string Format(string property, object? value) => (property, value) switch
+    {
+        (nameof(StressTestAttribute.Arrivals), int number) when Enum.IsDefined((Arrivals)number) => "Arrivals." + (Arrivals)number,
+        (nameof(StressTestAttribute.Model), int number) when Enum.IsDefined((LoadModel)number) => "LoadModel." + (LoadModel)number,
+        _ => Format(value),
+    };
 
     private static string Format(object? value) => value switch
     {

@@ -19,8 +19,10 @@ namespace StressTest.Tests.TestSupport;
 /// waits, with the clock frozen on the boundary, until the agent has created its next (the next interval's, or the
 /// shutdown grace). Task.Delay creates one-shot timers; the timeout watchdog's timer is periodic and does not count.</para>
 /// <para>Advances are serialized, so several workers may step the same clock.</para>
+/// <para>Runs whose threads wait on the clock instead of stepping it (the open model's pacer, paced or ramping
+/// workers) are driven by <see cref="DriveScheduledAsync"/>, which jumps to each wake-up.</para>
 /// </remarks>
-public sealed class TestClock : FakeTimeProvider
+public sealed partial class TestClock : FakeTimeProvider
 {
     /// <summary>Longest real time a test waits for anything; only reached when something is broken.</summary>
     public static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
@@ -39,15 +41,23 @@ public sealed class TestClock : FakeTimeProvider
     {
         ArgumentNullException.ThrowIfNull(callback);
         // Periodic timers (the watchdog) and timers created disarmed (a worker's reusable ThreadWaiter) are not
-        // the agent's Task.Delay and do not count.
-        if (period != Timeout.InfiniteTimeSpan || dueTime == Timeout.InfiniteTimeSpan)
+        // the agent's Task.Delay and do not count. Waiters' timers and pending delays are tracked for
+        // DriveScheduledAsync (TestClock.Schedule.cs).
+        if (period != Timeout.InfiniteTimeSpan)
         {
             return base.CreateTimer(callback, state, dueTime, period);
         }
 
+        if (dueTime == Timeout.InfiniteTimeSpan)
+        {
+            return CreateWaiterTimer(callback, state);
+        }
+
+        var pending = TrackOneShot(dueTime);
         var timer = base.CreateTimer(
             s =>
             {
+                pending.Fired();
                 Interlocked.Increment(ref _oneShotTimersFired);
                 callback(s);
             },
@@ -55,7 +65,7 @@ public sealed class TestClock : FakeTimeProvider
             dueTime,
             period);
         Interlocked.Increment(ref _oneShotTimers);
-        return timer;
+        return pending.Wrap(timer);
     }
 
     /// <summary>Called by a target: advances the clock by <paramref name="step"/> while the agent waits on it (see
