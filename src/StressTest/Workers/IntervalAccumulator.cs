@@ -7,10 +7,17 @@ using StressTest.Transport.Contracts;
 
 namespace StressTest.Workers;
 
-/// <summary>One agent's interval being collected from its sinks; reused from interval to interval.</summary>
+/// <summary>One agent's interval being collected from its sinks; reused from interval to interval, encoding buffer
+/// included (an interval histogram's buffer is about 180 KB: allocating it every second fed the large-object heap).</summary>
 internal sealed class IntervalAccumulator
 {
     private readonly Dictionary<string, (long Count, string First)> _errors = new(StringComparer.Ordinal);
+    private readonly HistogramCodec.Encoder _encoder = new();
+    private readonly bool _scheduled;
+
+    /// <param name="scheduled">Whether service time and lateness differ from latency (open model, pacing); when
+    /// not, they are not sent and the controller takes latency for service time.</param>
+    public IntervalAccumulator(bool scheduled = true) => _scheduled = scheduled;
 
     public HistogramBase Latency { get; } = LatencyHistograms.Create();
 
@@ -26,10 +33,10 @@ internal sealed class IntervalAccumulator
     /// <summary>Encodes what was collected into a message and starts afresh.</summary>
     public IntervalTelemetry Take(int index, TimeSpan start, TimeSpan end, double target, int inFlight)
     {
-        var message = new IntervalTelemetry(index, start, end, HistogramCodec.Encode(Latency), _errors.Select(e => new ErrorCount(e.Key, e.Value.Count, e.Value.First)).ToList())
+        var message = new IntervalTelemetry(index, start, end, _encoder.Encode(Latency), _errors.Select(e => new ErrorCount(e.Key, e.Value.Count, e.Value.First)).ToList())
         {
-            ServiceTime = HistogramCodec.Encode(Service),
-            Lateness = HistogramCodec.Encode(Lateness),
+            ServiceTime = _scheduled ? _encoder.Encode(Service) : null,
+            Lateness = _scheduled ? _encoder.Encode(Lateness) : null,
             Dropped = Dropped,
             Target = target,
             InFlight = inFlight,

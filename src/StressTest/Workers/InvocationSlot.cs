@@ -55,10 +55,12 @@ internal sealed class InvocationSlot
 
     public bool IsInFlight => Volatile.Read(ref _inflightStart) != 0;
 
-    /// <summary>Runs one invocation to its end on the calling thread (closed model, synchronous methods).</summary>
-    public void RunBlocking(long intended, long iteration)
+    /// <summary>Runs one invocation to its end on the calling thread (closed model, synchronous methods).
+    /// <paramref name="startsAtIntended"/>: the caller took <paramref name="intended"/> just now (unpaced closed
+    /// model), so it serves as the start and saves a clock read.</summary>
+    public void RunBlocking(long intended, long iteration, bool startsAtIntended = false)
     {
-        var source = Begin(iteration, out var start);
+        var source = Begin(iteration, startsAtIntended ? intended : 0, out var start);
         Exception? failure = null;
         try
         {
@@ -86,7 +88,7 @@ internal sealed class InvocationSlot
     /// it has been recorded, inline if it completed synchronously, else on the thread that completes it.</summary>
     public void Start(long intended, long iteration, Action<InvocationSlot> release)
     {
-        var source = Begin(iteration, out var start);
+        var source = Begin(iteration, 0, out var start);
         ValueTask pending;
         try
         {
@@ -142,12 +144,12 @@ internal sealed class InvocationSlot
         }
     }
 
-    private CancellationTokenSource Begin(long iteration, out long start)
+    private CancellationTokenSource Begin(long iteration, long now, out long start)
     {
         var source = _source;
         Context.Iteration = iteration;
         Context.CancellationToken = source.Token;
-        start = _run.Time.GetTimestamp();
+        start = now != 0 ? now : _run.Time.GetTimestamp();
         Volatile.Write(ref _inflightStart, start);
         return source;
     }

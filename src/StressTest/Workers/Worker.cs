@@ -45,7 +45,7 @@ internal sealed class Worker
         try
         {
             instance = _binding.CreateInstance();
-            _sink = new MeasurementSink(concurrentWriters: false);
+            _sink = new MeasurementSink(concurrentWriters: false, scheduled: _run.Load.IsScheduled);
             Slot = new InvocationSlot(Id, _run, _sink) { Invoke = _binding.BindTo(instance) };
             _run.ReportReady();
             _run.WaitForStart();
@@ -119,7 +119,7 @@ internal sealed class Worker
                 next += pacing;
             }
 
-            slot.RunBlocking(intended, iteration++);
+            slot.RunBlocking(intended, iteration++, startsAtIntended: pacing == 0);
         }
     }
 }

@@ -60,7 +60,7 @@ internal sealed class InProcessAgent : ILoadAgent
         }
 
         var slots = executor.Slots;
-        var interval = new IntervalAccumulator();
+        var interval = new IntervalAccumulator(load.IsScheduled);
         using (cancellationToken.Register(() => StopAndCancel(run, slots)))
         using (new TimeoutWatchdog(_time, slots, load.Timeout))
         {
@@ -76,7 +76,9 @@ internal sealed class InProcessAgent : ILoadAgent
 
                 // The token, not only IsStopping: the delay's cancellation can resume this loop before the callback
                 // that stops the run has set IsStopping, and every turn until then would send an empty interval.
-                if (run.IsStopping || cancellationToken.IsCancellationRequested || now >= run.MeasureEnd)
+                // A tick that fires just before the end (timers fire a few ms early) closes the window: the last
+                // interval absorbs the remainder instead of leaving a sliver of a few ms in the series.
+                if (run.IsStopping || cancellationToken.IsCancellationRequested || now >= run.MeasureEnd - (run.ToTicks(Interval) / 10))
                 {
                     break;
                 }
@@ -85,7 +87,10 @@ internal sealed class InProcessAgent : ILoadAgent
                 intervalStart = now;
             }
 
-            var stoppedAt = Math.Min(_time.GetTimestamp(), run.MeasureEnd);
+            // A run that was not stopped measures its whole window, even when the loop left a few ms before its end.
+            var stoppedAt = run.IsStopping || cancellationToken.IsCancellationRequested
+                ? Math.Min(_time.GetTimestamp(), run.MeasureEnd)
+                : run.MeasureEnd;
 
             // In-flight invocations finish (they started inside the window, so they count); hung ones are abandoned.
             await Task.WhenAny(executor.Drained, Task.Delay(load.ShutdownGrace, _time, CancellationToken.None)).ConfigureAwait(false);

@@ -1,0 +1,41 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using StressTest.Benchmarks.Engine;
+using StressTest.Benchmarks.Micro;
+
+namespace StressTest.Benchmarks;
+
+/// <summary>
+/// <c>engine</c>: the real engine end-to-end on no-op methods (whole runs, Markdown table).
+/// <c>micro</c>: BenchmarkDotNet on one invocation of the worker's hot path; further arguments go to
+/// BenchmarkDotNet (<c>--filter</c>, <c>--inProcess</c>, ...).
+/// </summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var command = args.Length > 0 ? args[0] : string.Empty;
+        var rest = args.Skip(1).ToArray();
+        switch (command)
+        {
+            case "engine":
+                return await EngineBenchmark.RunAsync(rest);
+            case "micro":
+                // Artifacts next to the binaries rather than in whatever directory `dotnet run` was started from
+                // (BenchmarkDotNet's default); --artifacts on the command line still wins.
+                var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
+                var summary = BenchmarkRunner.Run<InvocationHotPathBenchmarks>(config, rest);
+                return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
+            default:
+                await Console.Error.WriteLineAsync(
+                    """
+                    usage: StressTest.Benchmarks engine [--seconds 5] [--warmup 1] [--repeat 3] [--wait-idle 0]
+                           StressTest.Benchmarks micro [BenchmarkDotNet options, e.g. --filter '*.HotPath*']
+                    """);
+                return 2;
+        }
+    }
+}
