@@ -29,7 +29,7 @@ public sealed class OrderStressTests : ShopStressTests
         _random ??= new Random(ctx.WorkerId);
         var request = new OrderRequest(ProductId: _random.Next(1, 51), Quantity: _random.Next(1, 6));
 
-        using var response = await Client.PostAsJsonAsync("orders", request, ct);
+        using var response = await ctx.Http.PostAsJsonAsync("orders", request, ct);
         response.EnsureSuccessStatusCode();
         var order = await response.Content.ReadFromJsonAsync<Order>(ct);
         if (order is null || order.ProductId != request.ProductId || order.Quantity != request.Quantity)

@@ -10,21 +10,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace SampleApi.StressTests;
 
 /// <summary>
-/// The shop API running inside the test process on a free loopback port, plus the one <see cref="HttpClient"/>
-/// every worker shares. Started by a test class's [StressSetup], disposed by its [StressTeardown].
+/// The shop API running inside the test process on a free loopback port. Started by a test class's [StressSetup],
+/// disposed by its [StressTeardown].
 /// </summary>
 internal sealed class ShopApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ShopApi(WebApplication app, HttpClient client)
+    private ShopApi(WebApplication app, Uri address)
     {
         _app = app;
-        Client = client;
+        Address = address;
     }
 
-    /// <summary>Thread-safe, shared by all workers; its base address is the API's.</summary>
-    public HttpClient Client { get; }
+    /// <summary>Where the API listens, handed to the run as the base address of <c>StressContext.Http</c>.</summary>
+    public Uri Address { get; }
 
     public static async Task<ShopApi> StartAsync(CancellationToken ct)
     {
@@ -35,18 +35,7 @@ internal sealed class ShopApi : IAsyncDisposable
             await app.StartAsync(ct);
             var address = app.Services.GetRequiredService<IServer>().Features
                 .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-
-            // One client for all workers: a client per request would open a connection per request and measure
-            // TCP handshakes instead of the API. The pool must hold a connection per worker (HTTP/1.1 serves one
-            // request at a time per connection) or workers queue for connections inside the client and the
-            // queueing shows up as API latency.
-            var handler = new SocketsHttpHandler
-            {
-                MaxConnectionsPerServer = 256,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            };
-            var client = new HttpClient(handler) { BaseAddress = new Uri(address) };
-            return new ShopApi(app, client);
+            return new ShopApi(app, new Uri(address));
         }
         catch
         {
@@ -57,7 +46,6 @@ internal sealed class ShopApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
         try
         {
             await _app.StopAsync();

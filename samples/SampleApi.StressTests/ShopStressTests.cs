@@ -8,19 +8,22 @@ namespace SampleApi.StressTests;
 /// <summary>
 /// What every stress-test class of the shop shares: the API started before each stress test and stopped after it.
 /// <c>[StressSetup]</c> and <c>[StressTeardown]</c> are found on base classes too, so each test class only derives
-/// from this one.
+/// from this one. The tests send their requests with <see cref="StressContext.Http"/>: the run's pooled client,
+/// whose base address setup hands over below.
 /// </summary>
 public abstract class ShopStressTests
 {
     private static ShopApi? _api;
 
-    /// <summary>The client for the running API (base address set, connections pooled).</summary>
-    protected static HttpClient Client =>
-        _api?.Client ?? throw new InvalidOperationException("The API is not running: StartApiAsync did not complete.");
-
-    /// <summary>Runs before each stress test: a fresh API on a free port of 127.0.0.1, with empty stores.</summary>
+    /// <summary>Runs before each stress test: a fresh API on a free port of 127.0.0.1, with empty stores. Its
+    /// address becomes the base address of <see cref="StressContext.Http"/> (unless the BaseUrl setting or the
+    /// STRESSTEST_BASEURL variable points the run at another deployment of the API).</summary>
     [StressSetup]
-    public static async Task StartApiAsync(CancellationToken ct) => _api = await ShopApi.StartAsync(ct);
+    public static async Task StartApiAsync(StressSetupContext setup, CancellationToken ct)
+    {
+        _api = await ShopApi.StartAsync(ct);
+        setup.BaseAddress = _api.Address;
+    }
 
     /// <summary>Runs after each stress test, even when setup failed: so it must not assume an API.</summary>
     [StressTeardown]

@@ -3,6 +3,7 @@
 
 using System.Threading.Channels;
 using StressTest.Aggregation;
+using StressTest.Http;
 using StressTest.Invocation;
 using StressTest.Plan;
 using StressTest.Thresholds;
@@ -18,6 +19,9 @@ namespace StressTest.Controller;
 /// </summary>
 internal sealed class StressController
 {
+    /// <summary>Environment variable giving StressContext.Http's base address when the BaseUrl setting does not.</summary>
+    public const string BaseUrlVariable = "STRESSTEST_BASEURL";
+
     private readonly TimeProvider _time;
     private readonly ILoadAgent _agent;
 
@@ -36,14 +40,16 @@ internal sealed class StressController
         RunMeasurements? measurements = null;
 
         var setupFailed = false;
+        var setupContext = new StressSetupContext();
         if (plan.Lifecycle.Setup is { } setup)
         {
-            setupFailed = !await TryRunLifecycleAsync(setup, "[StressSetup]", problems, cancellationToken).ConfigureAwait(false);
+            setupFailed = !await TryRunLifecycleAsync(setup, "[StressSetup]", problems, cancellationToken, setupContext).ConfigureAwait(false);
         }
 
-        if (!setupFailed && !cancellationToken.IsCancellationRequested)
+        var http = setupFailed ? null : HttpFor(plan, setupContext, problems);
+        if (http is not null && !cancellationToken.IsCancellationRequested)
         {
-            measurements = await RunLoadAsync(plan, runId, problems, cancellationToken).ConfigureAwait(false);
+            measurements = await RunLoadAsync(plan, runId, http, problems, cancellationToken).ConfigureAwait(false);
         }
 
         if (plan.Lifecycle.Teardown is { } teardown)
@@ -64,9 +70,39 @@ internal sealed class StressController
         return new StressRunResult(plan, runId, startedAt, outcome, measurements, thresholds, problems, _time.GetElapsedTime(started));
     }
 
-    private async Task<RunMeasurements?> RunLoadAsync(StressPlan plan, string runId, List<string> problems, CancellationToken cancellationToken)
+    /// <summary>The base address, in order: the BaseUrl setting, the STRESSTEST_BASEURL environment variable, what setup
+    /// set. Null (and a problem) when the one that applies is not an absolute http(s) address.</summary>
+    private static HttpOptions? HttpFor(StressPlan plan, StressSetupContext setup, List<string> problems)
     {
-        var assignment = new WorkAssignment(runId, plan.MethodRef, plan.Load, FirstWorkerId: 0, WorkerCount: plan.Load.Model == LoadModel.Open ? plan.Load.MaxConcurrency : plan.Load.Concurrency);
+        var settings = plan.Settings;
+        Uri? baseAddress = settings.BaseUrl;
+        if (baseAddress is null && Environment.GetEnvironmentVariable(BaseUrlVariable) is { Length: > 0 } fromEnvironment)
+        {
+            if (!HttpAddress.TryParse(fromEnvironment, out baseAddress, out var problem))
+            {
+                problems.Add($"Environment variable {BaseUrlVariable} = \"{fromEnvironment}\" is invalid: {problem}");
+                return null;
+            }
+        }
+
+        if (baseAddress is null && setup.BaseAddress is { } fromSetup)
+        {
+            if (!HttpAddress.Check(fromSetup, out baseAddress, out var problem))
+            {
+                problems.Add($"[StressSetup] set StressSetupContext.BaseAddress = \"{fromSetup}\", which is invalid: {problem}");
+                return null;
+            }
+        }
+
+        return new HttpOptions(baseAddress, settings.AllowedHosts);
+    }
+
+    private async Task<RunMeasurements?> RunLoadAsync(StressPlan plan, string runId, HttpOptions http, List<string> problems, CancellationToken cancellationToken)
+    {
+        var assignment = new WorkAssignment(runId, plan.MethodRef, plan.Load, FirstWorkerId: 0, WorkerCount: plan.Load.Model == LoadModel.Open ? plan.Load.MaxConcurrency : plan.Load.Concurrency)
+        {
+            Http = http,
+        };
         var channel = Channel.CreateUnbounded<TelemetryMessage>(new UnboundedChannelOptions { SingleReader = true });
         var aggregator = new RunAggregator();
         var agentRun = _agent.RunAsync(assignment, channel.Writer, cancellationToken);
@@ -102,11 +138,11 @@ internal sealed class StressController
         return measurements;
     }
 
-    private static async Task<bool> TryRunLifecycleAsync(System.Reflection.MethodInfo method, string label, List<string> problems, CancellationToken cancellationToken)
+    private static async Task<bool> TryRunLifecycleAsync(System.Reflection.MethodInfo method, string label, List<string> problems, CancellationToken cancellationToken, StressSetupContext? setup = null)
     {
         try
         {
-            await LifecycleMethods.InvokeAsync(method, cancellationToken).ConfigureAwait(false);
+            await LifecycleMethods.InvokeAsync(method, cancellationToken, setup).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex)

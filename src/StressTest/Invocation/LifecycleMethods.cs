@@ -8,7 +8,8 @@ namespace StressTest.Invocation;
 
 /// <summary>
 /// The <c>[StressSetup]</c> and <c>[StressTeardown]</c> methods of a test class: public static, at most one of
-/// each, taking nothing or a <see cref="CancellationToken"/>, returning void, Task or ValueTask.
+/// each, returning void, Task or ValueTask, taking nothing or a <see cref="CancellationToken"/>; a setup may also take
+/// a <see cref="StressSetupContext"/> first.
 /// </summary>
 internal sealed class LifecycleMethods
 {
@@ -32,21 +33,24 @@ internal sealed class LifecycleMethods
     {
         ArgumentNullException.ThrowIfNull(testClass);
         var problems = new List<string>();
-        var setup = FindOne(testClass, SetupAttributeName, "[StressSetup]", problems);
-        var teardown = FindOne(testClass, TeardownAttributeName, "[StressTeardown]", problems);
+        var setup = FindOne(testClass, SetupAttributeName, "[StressSetup]", acceptsSetupContext: true, problems);
+        var teardown = FindOne(testClass, TeardownAttributeName, "[StressTeardown]", acceptsSetupContext: false, problems);
         return problems.Count > 0
             ? ParseResult<LifecycleMethods>.Failure(string.Join(" ", problems))
             : ParseResult<LifecycleMethods>.Success(new LifecycleMethods(setup, teardown));
     }
 
     /// <summary>Runs a lifecycle method and awaits it; the method's own exception propagates unwrapped.</summary>
-    public static async Task InvokeAsync(MethodInfo method, CancellationToken cancellationToken)
+    public static async Task InvokeAsync(MethodInfo method, CancellationToken cancellationToken, StressSetupContext? setup = null)
     {
         ArgumentNullException.ThrowIfNull(method);
+        var arguments = method.GetParameters()
+            .Select(p => p.ParameterType == typeof(StressSetupContext) ? setup ?? new StressSetupContext() : (object)cancellationToken)
+            .ToArray();
         object? result;
         try
         {
-            result = method.Invoke(null, method.GetParameters().Length == 1 ? [cancellationToken] : null);
+            result = method.Invoke(null, arguments);
         }
         catch (TargetInvocationException ex) when (ex.InnerException is not null)
         {
@@ -65,7 +69,7 @@ internal sealed class LifecycleMethods
         }
     }
 
-    private static MethodInfo? FindOne(Type testClass, string attributeName, string label, List<string> problems)
+    private static MethodInfo? FindOne(Type testClass, string attributeName, string label, bool acceptsSetupContext, List<string> problems)
     {
         var candidates = testClass
             .GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.FlattenHierarchy)
@@ -83,13 +87,19 @@ internal sealed class LifecycleMethods
         }
 
         var method = candidates[0];
-        var parameters = method.GetParameters();
+        var parameters = method.GetParameters().Select(p => p.ParameterType).ToList();
+        if (acceptsSetupContext && parameters.Count > 0 && parameters[0] == typeof(StressSetupContext))
+        {
+            parameters.RemoveAt(0);
+        }
+
         var ok = method.IsStatic && method.IsPublic && !method.IsGenericMethodDefinition
             && (method.ReturnType == typeof(void) || method.ReturnType == typeof(Task) || method.ReturnType == typeof(ValueTask))
-            && (parameters.Length == 0 || (parameters.Length == 1 && parameters[0].ParameterType == typeof(CancellationToken)));
+            && (parameters.Count == 0 || (parameters.Count == 1 && parameters[0] == typeof(CancellationToken)));
         if (!ok)
         {
-            problems.Add($"{label} method {testClass.Name}.{method.Name} must be public static, return void, Task or ValueTask, and take no parameters or a CancellationToken.");
+            var accepted = acceptsSetupContext ? "no parameters, a CancellationToken, a StressSetupContext, or (StressSetupContext, CancellationToken)" : "no parameters or a CancellationToken";
+            problems.Add($"{label} method {testClass.Name}.{method.Name} must be public static, return void, Task or ValueTask, and take {accepted}.");
             return null;
         }
 

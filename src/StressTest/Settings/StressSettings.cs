@@ -23,6 +23,14 @@ internal sealed record StressSettings
     /// <value>Any whole number; default 1.</value>
     public int Seed { get; init; } = 1;
 
+    /// <summary>The base address of <c>StressContext.Http</c>; wins over the environment variable and the setup's.</summary>
+    /// <value>An absolute http or https address; default none.</value>
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>Hosts requests may go to besides loopback and the base address's host.</summary>
+    /// <value>Host names, comma-separated in the setting; default none.</value>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
     /// <summary>How long in-flight invocations may still run after the load ends (or is cancelled) before they are
     /// abandoned and reported as stuck, so a hung method never hangs the test run.</summary>
     /// <value>A duration; default 5 s.</value>

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
+using StressTest.Http;
 using StressTest.Plan;
 
 namespace StressTest.Settings;
@@ -15,7 +16,7 @@ internal static class StressSettingsParser
 {
     public const string SectionName = "StressTest";
 
-    private static readonly string[] Known = ["DurationScale", "ResultsDirectory", "ShutdownGrace", "Seed"];
+    private static readonly string[] Known = ["DurationScale", "ResultsDirectory", "ShutdownGrace", "Seed", "BaseUrl", "AllowedHosts"];
 
     public static SettingsParseResult Parse(IEnumerable<KeyValuePair<string, string>> values)
     {
@@ -71,6 +72,30 @@ internal static class StressSettingsParser
                     else
                     {
                         errors.Add($"Setting {SectionName}.Seed = \"{value}\" is invalid; expected a whole number such as 42.");
+                    }
+
+                    break;
+                case "BaseUrl":
+                    if (HttpAddress.TryParse(value, out var baseUrl, out var problem))
+                    {
+                        settings = settings with { BaseUrl = baseUrl };
+                    }
+                    else
+                    {
+                        errors.Add($"Setting {SectionName}.BaseUrl = \"{value}\" is invalid: {problem}");
+                    }
+
+                    break;
+                case "AllowedHosts":
+                    var hosts = value.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    var bad = hosts.FirstOrDefault(h => Uri.CheckHostName(h) == UriHostNameType.Unknown || h.Contains('*', StringComparison.Ordinal));
+                    if (bad is null)
+                    {
+                        settings = settings with { AllowedHosts = hosts };
+                    }
+                    else
+                    {
+                        errors.Add($"Setting {SectionName}.AllowedHosts: \"{bad}\" is not a host name; expected host names or IP addresses separated by commas (no wildcards), e.g. \"api.test.internal, 10.0.0.5\".");
                     }
 
                     break;

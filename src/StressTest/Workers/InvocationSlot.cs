@@ -41,7 +41,7 @@ internal sealed class InvocationSlot
     {
         _run = run;
         _sink = sink;
-        Context = new StressContext(run.RunId, id);
+        Context = new StressContext(run.RunId, id, run.Http);
         _onCompleted = OnPendingCompleted;
     }
 

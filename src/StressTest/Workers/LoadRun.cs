@@ -21,8 +21,9 @@ internal sealed class LoadRun
     private int _running;
     private volatile bool _stopping;
 
-    public LoadRun(TimeProvider time, string runId, LoadProfile load, int workerCount)
+    public LoadRun(TimeProvider time, string runId, LoadProfile load, int workerCount, Http.StressHttpClient? http = null)
     {
+        Http = http;
         Time = time;
         RunId = runId;
         Load = load;
@@ -40,6 +41,9 @@ internal sealed class LoadRun
     }
 
     public TimeProvider Time { get; }
+
+    /// <summary>The run's HttpClient (built on first use), shared by every invocation.</summary>
+    public Http.StressHttpClient? Http { get; }
 
     public string RunId { get; }
 

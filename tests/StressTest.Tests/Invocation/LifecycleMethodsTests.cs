@@ -61,7 +61,10 @@ public sealed class LifecycleMethodsTests
 
         Assert.IsFalse(result.IsSuccess);
         Assert.StartsWith(expected, result.Error);
-        Assert.Contains("must be public static, return void, Task or ValueTask, and take no parameters or a CancellationToken", result.Error);
+        Assert.Contains("must be public static, return void, Task or ValueTask, and take no parameters", result.Error);
+        Assert.Contains(expected.StartsWith("[StressSetup]", StringComparison.Ordinal)
+            ? "a CancellationToken, a StressSetupContext, or (StressSetupContext, CancellationToken)."
+            : "no parameters or a CancellationToken.", result.Error);
     }
 
     [TestMethod]

@@ -13,7 +13,11 @@ namespace StressTest.Transport.Contracts;
 /// <param name="Load">The load to apply.</param>
 /// <param name="FirstWorkerId">The id of this agent's first worker; workers are numbered consecutively from it.</param>
 /// <param name="WorkerCount">How many workers this agent runs (all of them, in-process).</param>
-internal sealed record WorkAssignment(string RunId, TestMethodRef Method, LoadProfile Load, int FirstWorkerId, int WorkerCount);
+internal sealed record WorkAssignment(string RunId, TestMethodRef Method, LoadProfile Load, int FirstWorkerId, int WorkerCount)
+{
+    /// <summary>How the agent builds the run's HttpClient.</summary>
+    public Http.HttpOptions Http { get; init; } = StressTest.Http.HttpOptions.None;
+}
 
 /// <summary>A method by name, resolvable in any process that has the test assembly.</summary>
 internal sealed record TestMethodRef(string AssemblyPath, string TypeName, string MethodName);

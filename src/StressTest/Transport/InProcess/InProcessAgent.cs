@@ -4,6 +4,7 @@
 using System.Reflection;
 using System.Threading.Channels;
 using StressTest.Discovery;
+using StressTest.Http;
 using StressTest.Invocation;
 using StressTest.Transport.Contracts;
 using StressTest.Workers;
@@ -47,7 +48,8 @@ internal sealed class InProcessAgent : ILoadAgent
     private async Task RunWorkersAsync(WorkAssignment assignment, MethodBinding binding, ChannelWriter<TelemetryMessage> telemetry, CancellationToken cancellationToken)
     {
         var load = assignment.Load;
-        var executor = CreateExecutor(assignment, binding, out var run);
+        using var http = new StressHttpClient(assignment.Http, load.Model == LoadModel.Open ? load.MaxConcurrency : assignment.WorkerCount);
+        var executor = CreateExecutor(assignment, binding, http, out var run);
         executor.Start();
         await run.AllReady.ConfigureAwait(false);
         if (run.StartFailed)
@@ -107,10 +109,10 @@ internal sealed class InProcessAgent : ILoadAgent
         }
     }
 
-    private ILoadExecutor CreateExecutor(WorkAssignment assignment, MethodBinding binding, out LoadRun run)
+    private ILoadExecutor CreateExecutor(WorkAssignment assignment, MethodBinding binding, StressHttpClient http, out LoadRun run)
     {
         var threads = assignment.Load.Model == LoadModel.Open ? 1 : assignment.WorkerCount;
-        run = new LoadRun(_time, assignment.RunId, assignment.Load, threads);
+        run = new LoadRun(_time, assignment.RunId, assignment.Load, threads, http);
         return assignment.Load.Model == LoadModel.Open
             ? new OpenModelExecutor(run, binding, assignment.FirstWorkerId)
             : new ClosedModelExecutor(run, binding, assignment.FirstWorkerId, assignment.WorkerCount);

@@ -1,0 +1,50 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using System.Net;
+
+namespace StressTest.Http;
+
+/// <summary>
+/// Refuses, before anything is sent, a request to a host that is neither loopback, nor the base address's host, nor
+/// listed in the <c>AllowedHosts</c> setting: a typo in a URL must never turn into a load test of production.
+/// </summary>
+internal sealed class HostGuardHandler : DelegatingHandler
+{
+    private readonly HashSet<string> _allowed;
+
+    public HostGuardHandler(HttpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _allowed = new HashSet<string>(options.AllowedHosts, StringComparer.OrdinalIgnoreCase);
+        if (options.BaseAddress is { } baseAddress)
+        {
+            _allowed.Add(baseAddress.IdnHost);
+        }
+    }
+
+    public bool IsAllowed(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        var host = uri.IdnHost;
+        return _allowed.Contains(host) || IsLoopback(host);
+    }
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.RequestUri is { IsAbsoluteUri: true } uri && !IsAllowed(uri))
+        {
+            throw new HttpRequestException(
+                $"StressTest refused to send a request to host \"{uri.IdnHost}\": only loopback, the base address's host and the hosts in the AllowedHosts setting may be loaded. If {uri.IdnHost} is a test system of yours, add it: <StressTest><AllowedHosts>{uri.IdnHost}</AllowedHosts></StressTest> or dotnet test -- StressTest.AllowedHosts={uri.IdnHost}");
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>localhost, 127.0.0.0/8 and ::1 (and names under .localhost, which resolve to loopback).</summary>
+    private static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+}
