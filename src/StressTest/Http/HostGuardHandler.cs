@@ -16,7 +16,7 @@ internal sealed class HostGuardHandler : DelegatingHandler
     public HostGuardHandler(HttpOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _allowed = new HashSet<string>(options.AllowedHosts, StringComparer.OrdinalIgnoreCase);
+        _allowed = new HashSet<string>(options.AllowedHosts.Select(Normalize), StringComparer.OrdinalIgnoreCase);
         if (options.BaseAddress is { } baseAddress)
         {
             _allowed.Add(baseAddress.IdnHost);
@@ -32,15 +32,31 @@ internal sealed class HostGuardHandler : DelegatingHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        ThrowIfRefused(request);
+        return base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>HttpClient.Send takes the handlers' synchronous path, which does not pass through SendAsync.</summary>
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ThrowIfRefused(request);
+        return base.Send(request, cancellationToken);
+    }
+
+    private void ThrowIfRefused(HttpRequestMessage request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (request.RequestUri is { IsAbsoluteUri: true } uri && !IsAllowed(uri))
         {
             throw new HttpRequestException(
                 $"StressTest refused to send a request to host \"{uri.IdnHost}\": only loopback, the base address's host and the hosts in the AllowedHosts setting may be loaded. If {uri.IdnHost} is a test system of yours, add it: <StressTest><AllowedHosts>{uri.IdnHost}</AllowedHosts></StressTest> or dotnet test -- StressTest.AllowedHosts={uri.IdnHost}");
         }
-
-        return base.SendAsync(request, cancellationToken);
     }
+
+    /// <summary>An IPv6 address as <see cref="Uri.IdnHost"/> gives it, canonical and without brackets
+    /// ("[2001:DB8:0::5]" becomes "2001:db8::5"); any other host as it is.</summary>
+    private static string Normalize(string host) =>
+        host.Contains(':', StringComparison.Ordinal) && IPAddress.TryParse(host.Trim('[', ']'), out var address) ? address.ToString() : host;
 
     /// <summary>localhost, 127.0.0.0/8 and ::1 (and names under .localhost, which resolve to loopback).</summary>
     private static bool IsLoopback(string host) =>

@@ -31,7 +31,8 @@ internal static class HttpAddress
         }
 
         // A base address without a trailing slash drops its last segment from relative requests ("api" + "orders").
-        address = uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+        // The slash goes after the path, not after a query or fragment.
+        address = uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/" + uri.Query + uri.Fragment);
         problem = null;
         return true;
     }

@@ -55,6 +55,12 @@ public sealed class LifecycleMethodsTests
     [DataRow(typeof(Targets.SetupTakesTwoTokens), "[StressSetup] method SetupTakesTwoTokens.Setup")]
     [DataRow(typeof(Targets.TeardownReturnsInt), "[StressTeardown] method TeardownReturnsInt.Teardown")]
     [DataRow(typeof(Targets.GenericTeardown), "[StressTeardown] method GenericTeardown.Teardown")]
+    [DataRow(typeof(Targets.TeardownTakesContext), "[StressTeardown] method TeardownTakesContext.Teardown")]
+    [DataRow(typeof(Targets.TeardownTakesContextAndToken), "[StressTeardown] method TeardownTakesContextAndToken.Teardown")]
+    [DataRow(typeof(Targets.SetupTakesTokenThenContext), "[StressSetup] method SetupTakesTokenThenContext.Setup")]
+    [DataRow(typeof(Targets.SetupTakesTwoContexts), "[StressSetup] method SetupTakesTwoContexts.Setup")]
+    [DataRow(typeof(Targets.SetupTakesContextAndString), "[StressSetup] method SetupTakesContextAndString.Setup")]
+    [DataRow(typeof(Targets.InstanceSetupTakesContext), "[StressSetup] method InstanceSetupTakesContext.Setup")]
     public void Find_UnsupportedShape_IsRejectedNamingMethodAndExpectation(Type type, string expected)
     {
         var result = LifecycleMethods.Find(type);
@@ -65,6 +71,17 @@ public sealed class LifecycleMethodsTests
         Assert.Contains(expected.StartsWith("[StressSetup]", StringComparison.Ordinal)
             ? "a CancellationToken, a StressSetupContext, or (StressSetupContext, CancellationToken)."
             : "no parameters or a CancellationToken.", result.Error);
+    }
+
+    [TestMethod]
+    [DataRow(typeof(Targets.SetupTakesContext))]
+    [DataRow(typeof(Targets.SetupTakesContextAndToken))]
+    [DataRow(typeof(Targets.SetupTakesContextReturnsValueTask))]
+    public void Find_SetupTakingStressSetupContext_IsAccepted(Type type)
+    {
+        var lifecycle = Find(type);
+
+        Assert.AreEqual("Setup", lifecycle.Setup?.Name);
     }
 
     [TestMethod]
@@ -113,6 +130,39 @@ public sealed class LifecycleMethodsTests
         await LifecycleMethods.InvokeAsync(Method(typeof(Targets.Both), nameof(Targets.Both.Teardown)), source.Token);
 
         Assert.AreEqual(source.Token, Targets.Both.TeardownToken);
+    }
+
+    [TestMethod]
+    public async Task InvokeAsync_SetupTakingContext_ReceivesTheGivenContextAndWhatItSetsIsSeen()
+    {
+        var context = new StressSetupContext();
+
+        await LifecycleMethods.InvokeAsync(Method(typeof(Targets.SetupTakesContext), nameof(Targets.SetupTakesContext.Setup)), CancellationToken.None, context).WaitAsync(TestSupport.TestClock.Guard);
+
+        Assert.AreSame(context, Targets.SetupTakesContext.Received);
+        Assert.AreEqual(new Uri("http://127.0.0.1:5001/"), context.BaseAddress);
+    }
+
+    [TestMethod]
+    public async Task InvokeAsync_SetupTakingContextAndToken_ReceivesBothInOrder()
+    {
+        var context = new StressSetupContext();
+        using var source = new CancellationTokenSource();
+
+        await LifecycleMethods.InvokeAsync(Method(typeof(Targets.SetupTakesContextAndToken), nameof(Targets.SetupTakesContextAndToken.Setup)), source.Token, context).WaitAsync(TestSupport.TestClock.Guard);
+
+        Assert.AreSame(context, Targets.SetupTakesContextAndToken.Received);
+        Assert.AreEqual(source.Token, Targets.SetupTakesContextAndToken.Token);
+        Assert.AreEqual(new Uri("http://127.0.0.1:5002/api/"), context.BaseAddress, "set after an await, still seen");
+    }
+
+    [TestMethod]
+    public async Task InvokeAsync_SetupTakingContextButNoneGiven_ReceivesAFreshOne()
+    {
+        await LifecycleMethods.InvokeAsync(Method(typeof(Targets.SetupTakesContextReturnsValueTask), nameof(Targets.SetupTakesContextReturnsValueTask.Setup)), CancellationToken.None).WaitAsync(TestSupport.TestClock.Guard);
+
+        Assert.IsNotNull(Targets.SetupTakesContextReturnsValueTask.Received);
+        Assert.IsNull(Targets.SetupTakesContextReturnsValueTask.ReceivedBaseAddress, "a fresh context sets no base address");
     }
 
     [TestMethod]
@@ -221,6 +271,85 @@ public sealed class LifecycleMethodsTests
             public static void Teardown<T>()
             {
             }
+        }
+
+        public static class SetupTakesContext
+        {
+            public static StressSetupContext? Received { get; private set; }
+
+            [StressSetup]
+            public static void Setup(StressSetupContext setup)
+            {
+                Received = setup;
+                setup.BaseAddress = new Uri("http://127.0.0.1:5001/");
+            }
+        }
+
+        public static class SetupTakesContextAndToken
+        {
+            public static StressSetupContext? Received { get; private set; }
+
+            public static CancellationToken Token { get; private set; }
+
+            [StressSetup]
+            public static async Task Setup(StressSetupContext setup, CancellationToken cancellationToken)
+            {
+                Received = setup;
+                Token = cancellationToken;
+                await Task.Yield();
+                setup.BaseAddress = new Uri("http://127.0.0.1:5002/api/");
+            }
+        }
+
+        public static class SetupTakesContextReturnsValueTask
+        {
+            public static StressSetupContext? Received { get; private set; }
+
+            public static Uri? ReceivedBaseAddress { get; private set; }
+
+            [StressSetup]
+            public static ValueTask Setup(StressSetupContext setup)
+            {
+                Received = setup;
+                ReceivedBaseAddress = setup.BaseAddress;
+                return ValueTask.CompletedTask;
+            }
+        }
+
+        public sealed class TeardownTakesContext
+        {
+            [StressTeardown]
+            public static void Teardown(StressSetupContext setup) => ArgumentNullException.ThrowIfNull(setup);
+        }
+
+        public sealed class TeardownTakesContextAndToken
+        {
+            [StressTeardown]
+            public static void Teardown(StressSetupContext setup, CancellationToken cancellationToken) => ArgumentNullException.ThrowIfNull(setup);
+        }
+
+        public sealed class SetupTakesTokenThenContext
+        {
+            [StressSetup]
+            public static void Setup(CancellationToken cancellationToken, StressSetupContext setup) => ArgumentNullException.ThrowIfNull(setup);
+        }
+
+        public sealed class SetupTakesTwoContexts
+        {
+            [StressSetup]
+            public static void Setup(StressSetupContext first, StressSetupContext second) => ArgumentNullException.ThrowIfNull(first);
+        }
+
+        public sealed class SetupTakesContextAndString
+        {
+            [StressSetup]
+            public static void Setup(StressSetupContext setup, string value) => ArgumentNullException.ThrowIfNull(value);
+        }
+
+        public sealed class InstanceSetupTakesContext
+        {
+            [StressSetup]
+            public void Setup(StressSetupContext setup) => ArgumentNullException.ThrowIfNull(setup);
         }
 
         public sealed class BothBad

@@ -106,6 +106,105 @@ public sealed class StressSettingsParserTests
     }
 
     [TestMethod]
+    [DataRow("http://127.0.0.1:5080/", "http://127.0.0.1:5080/")]
+    [DataRow("http://127.0.0.1:5080", "http://127.0.0.1:5080/")]
+    [DataRow("  https://api.test.internal/v1  ", "https://api.test.internal/v1/")]
+    public void Parse_ValidBaseUrl_IsAppliedEndingInASlash(string value, string expected)
+    {
+        var result = Parse(("BaseUrl", value));
+
+        Assert.IsEmpty(result.Errors);
+        Assert.AreEqual(new Uri(expected), result.Settings.BaseUrl);
+        Assert.AreEqual(expected, result.Settings.BaseUrl!.AbsoluteUri);
+    }
+
+    [TestMethod]
+    [DataRow("not a url")]
+    [DataRow("")]
+    [DataRow("api/orders")]
+    [DataRow("/api/orders")]
+    [DataRow("ftp://files.test/")]
+    [DataRow("mailto:ops@example.com")]
+    [DataRow(" 127.0.0.1:5080 ")]
+    public void Parse_InvalidBaseUrl_IsAnErrorNamingTheSettingAndValue(string value)
+    {
+        var result = Parse(("BaseUrl", value));
+
+        var error = Assert.ContainsSingle(result.Errors);
+        Assert.AreEqual(
+            $"Setting StressTest.BaseUrl = \"{value.Trim()}\" is invalid: expected an absolute http or https address such as \"http://127.0.0.1:5080/\".",
+            error);
+        Assert.IsNull(result.Settings.BaseUrl);
+    }
+
+    [TestMethod]
+    public void Parse_NoAllowedHosts_IsEmpty()
+    {
+        var result = Parse(("BaseUrl", "http://127.0.0.1:5080/"));
+
+        Assert.IsEmpty(result.Settings.AllowedHosts);
+        Assert.IsEmpty(StressSettings.Default.AllowedHosts);
+    }
+
+    [TestMethod]
+    [DataRow("api.test.internal", new[] { "api.test.internal" })]
+    [DataRow("a.test,b.test", new[] { "a.test", "b.test" })]
+    [DataRow(" a.test , b.test ", new[] { "a.test", "b.test" })]
+    [DataRow("a.test b.test   c.test", new[] { "a.test", "b.test", "c.test" })]
+    [DataRow("a.test;10.0.0.5,,  staging", new[] { "a.test", "10.0.0.5", "staging" })]
+    [DataRow("Staging.Example.COM", new[] { "Staging.Example.COM" })]
+    [DataRow("2001:db8::5, [::1]", new[] { "2001:db8::5", "[::1]" })]
+    [DataRow("", new string[0])]
+    [DataRow(" , ", new string[0])]
+    public void Parse_AllowedHosts_IsSplitOnCommasSemicolonsAndSpaces(string value, string[] expected)
+    {
+        var result = Parse(("AllowedHosts", value));
+
+        Assert.IsEmpty(result.Errors);
+        Assert.AreSequenceEqual(expected, result.Settings.AllowedHosts.ToArray());
+    }
+
+    [TestMethod]
+    [DataRow("*.example.com", "*.example.com")]
+    [DataRow("api.test, *", "*")]
+    [DataRow("bad host!", "host!")]
+    [DataRow("good.test,bad_host!", "bad_host!")]
+    [DataRow("http://api.test/", "http://api.test/")]
+    [DataRow("api.test:8080", "api.test:8080")]
+    public void Parse_InvalidAllowedHost_IsAnErrorNamingTheHost(string value, string bad)
+    {
+        var result = Parse(("AllowedHosts", value));
+
+        var error = Assert.ContainsSingle(result.Errors);
+        Assert.StartsWith($"Setting StressTest.AllowedHosts: \"{bad}\" is not a host name;", error);
+        Assert.Contains("no wildcards", error);
+        Assert.IsEmpty(result.Settings.AllowedHosts, "a list with a bad host is not applied in part");
+    }
+
+    [TestMethod]
+    public void Parse_HttpKeysInAnotherCase_AreRecognised()
+    {
+        var result = Parse(("baseurl", "http://localhost:5000"), ("ALLOWEDHOSTS", "a.test"));
+
+        Assert.IsEmpty(result.Warnings);
+        Assert.IsEmpty(result.Errors);
+        Assert.AreEqual(new Uri("http://localhost:5000/"), result.Settings.BaseUrl);
+        Assert.AreSequenceEqual(new[] { "a.test" }, result.Settings.AllowedHosts.ToArray());
+    }
+
+    [TestMethod]
+    public void Parse_UnknownKey_WarningListsTheHttpSettings()
+    {
+        var result = Parse(("BaseUri", "http://localhost/"));
+
+        var warning = Assert.ContainsSingle(result.Warnings);
+        Assert.Contains("StressTest.BaseUri", warning);
+        Assert.Contains("BaseUrl", warning);
+        Assert.Contains("AllowedHosts", warning);
+        Assert.IsNull(result.Settings.BaseUrl);
+    }
+
+    [TestMethod]
     public void Parse_UnknownKey_IsAWarningListingKnownKeysAndNotAnError()
     {
         var result = Parse(("DurationScael", "0.1"), ("DurationScale", "0.5"));
