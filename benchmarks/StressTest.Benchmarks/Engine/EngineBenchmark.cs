@@ -1,15 +1,14 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using System.Globalization;
-using System.Runtime;
-using System.Runtime.InteropServices;
 using StressTest.Benchmarks.Targets;
 using StressTest.Controller;
 using StressTest.Discovery;
 using StressTest.Plan;
 using StressTest.Settings;
 using StressTest.Transport.InProcess;
+
+using static StressTest.Benchmarks.Engine.BenchmarkKit;
 
 namespace StressTest.Benchmarks.Engine;
 
@@ -27,9 +26,6 @@ namespace StressTest.Benchmarks.Engine;
 /// </remarks>
 internal static class EngineBenchmark
 {
-    /// <summary>With <c>--wait-idle</c>, a run that other processes disturbed is run again, at most this often in all.</summary>
-    private const int MaxAttempts = 4;
-
     private static readonly string[] MethodNames = [nameof(NoopTargets.Noop), nameof(NoopTargets.NoopTask), nameof(NoopTargets.NoopValueTask)];
     private static readonly int[] Concurrencies = [1, 2];
 
@@ -62,14 +58,14 @@ internal static class EngineBenchmark
                         return 1;
                     }
 
-                    var disturbed = options.WaitIdleSeconds > 0 && sample.OtherCores >= EngineOptions.IdleOtherCores;
+                    var disturbed = BenchmarkKit.IsDisturbed(options.WaitIdleSeconds, sample.OtherCores);
                     await Console.Error.WriteLineAsync(Invariant($"  run {repetition}/{options.Repeat} {engineCase.Name,-14} C={engineCase.Concurrency}: {sample.Rps,14:N0} invocations/s, {sample.BytesPerInvocation,8:0.000} B/invocation; GCs {sample.Collections}; CPU cores this/other {sample.ProcessCores:0.00}/{sample.OtherCores:0.00}; per second (M/s): {sample.PerSecond}{(disturbed ? " (disturbed)" : string.Empty)}"));
                     if (!disturbed)
                     {
                         break;
                     }
                 }
-                while (++attempt < MaxAttempts);
+                while (++attempt < BenchmarkKit.MaxAttempts);
 
                 samples[engineCase].Add(sample);
             }
@@ -99,12 +95,10 @@ internal static class EngineBenchmark
         }
 
         var controller = new StressController(TimeProvider.System, new InProcessAgent(TimeProvider.System));
-        await WaitForIdleAsync(options.WaitIdleSeconds);
+        await BenchmarkKit.WaitForIdleAsync(options.WaitIdleSeconds);
 
         // Start every run from a clean heap so one run's garbage is not collected (and counted) in the next.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        BenchmarkKit.CollectEverything();
         var collections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
         var cpu = new CpuMeter();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -122,24 +116,6 @@ internal static class EngineBenchmark
 
         var perSecond = string.Join(" ", measurements.Series.Select(s => Invariant($"{s.Rps / 1e6:0.0}")));
         return new EngineSample(measurements.Count, measurements.Rps, allocated, processCores, otherCores, gcs, perSecond);
-    }
-
-    /// <summary>Samples the rest of the machine's CPU a second at a time until it is idle or the wait is over.</summary>
-    private static async Task WaitForIdleAsync(double maxSeconds)
-    {
-        var deadline = TimeProvider.System.GetTimestamp() + (long)(maxSeconds * TimeProvider.System.TimestampFrequency);
-        while (TimeProvider.System.GetTimestamp() < deadline)
-        {
-            var probe = new CpuMeter();
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            var (_, other) = probe.Stop();
-            if (!(other >= EngineOptions.IdleOtherCores))
-            {
-                return; // idle, or unknown (no /proc/stat): waiting would not help
-            }
-
-            await Console.Error.WriteLineAsync(Invariant($"  waiting for an idle machine: other processes use {other:0.00} cores"));
-        }
     }
 
     private static string FormatTable(List<EngineCase> cases, Dictionary<EngineCase, List<EngineSample>> samples)
@@ -169,18 +145,9 @@ internal static class EngineBenchmark
         $"""
         # StressTest engine overhead: no-op methods, closed model
 
-        {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} logical cores, {(GCSettings.IsServerGC ? "server" : "workstation")} GC{(GCSettings.LatencyMode == GCLatencyMode.Interactive ? " (concurrent)" : string.Empty)}
-        Each run: WarmUp {options.WarmUpSeconds} s, Duration {options.Seconds} s; {options.Repeat} repetitions, cases interleaved; medians shown.{(options.WaitIdleSeconds > 0 ? $" Before each run waited up to {options.WaitIdleSeconds} s for other processes to use < {EngineOptions.IdleOtherCores} cores; disturbed runs were repeated (up to {MaxAttempts - 1} times)." : string.Empty)}
+        {BenchmarkKit.MachineLine}
+        Each run: WarmUp {options.WarmUpSeconds} s, Duration {options.Seconds} s; {options.Repeat} repetitions, cases interleaved; medians shown.{(options.WaitIdleSeconds > 0 ? $" Before each run waited up to {options.WaitIdleSeconds} s for other processes to use < {BenchmarkKit.IdleOtherCores} cores; disturbed runs were repeated (up to {BenchmarkKit.MaxAttempts - 1} times)." : string.Empty)}
         """);
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private sealed record EngineCase(StressTestDeclaration Declaration, int Concurrency)
     {

@@ -5,28 +5,26 @@ using System.Globalization;
 
 namespace StressTest.Benchmarks.Engine;
 
-/// <summary>Command line of the engine benchmark: <c>[--seconds 5] [--warmup 1] [--repeat 3] [--wait-idle 0]</c>.</summary>
+/// <summary>Command line of the engine and open-model benchmarks: <c>[--seconds 5] [--warmup 1] [--repeat 3] [--wait-idle 0]</c>
+/// (the open-model benchmark measures 10 s by default).</summary>
 /// <param name="Seconds">Measured Duration of each run.</param>
 /// <param name="WarmUpSeconds">WarmUp of each run: lets tiered JIT and on-stack replacement finish before measuring.</param>
 /// <param name="Repeat">Runs per case; the table shows the median.</param>
 /// <param name="WaitIdleSeconds">Before each run, wait up to this long for the rest of the machine to fall below
-/// <see cref="IdleOtherCores"/>, and run again (up to 3 times) a run that other processes disturbed anyway; 0 does
+/// <see cref="BenchmarkKit.IdleOtherCores"/>, and run again (up to 3 times) a run that other processes disturbed anyway; 0 does
 /// neither. On a shared machine a concurrent build halves a Concurrency 2 run.</param>
 internal sealed record EngineOptions(double Seconds, double WarmUpSeconds, int Repeat, double WaitIdleSeconds)
 {
-    /// <summary>Other processes' CPU, in cores, below which the machine counts as idle for <c>--wait-idle</c>.</summary>
-    public const double IdleOtherCores = 0.2;
-
-    public static EngineOptions? Parse(IReadOnlyList<string> args, TextWriter errors)
+    public static EngineOptions? Parse(IReadOnlyList<string> args, TextWriter errors, string command = "engine", double seconds = 5)
     {
-        var options = new EngineOptions(5, 1, 3, 0);
+        var options = new EngineOptions(seconds, 1, 3, 0);
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : null;
             switch (args[i])
             {
-                case "--seconds" when TryPositive(value, out var seconds):
-                    options = options with { Seconds = seconds };
+                case "--seconds" when TryPositive(value, out var measured):
+                    options = options with { Seconds = measured };
                     break;
                 case "--warmup" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var warmUp) && warmUp >= 0:
                     options = options with { WarmUpSeconds = warmUp };
@@ -38,7 +36,7 @@ internal sealed record EngineOptions(double Seconds, double WarmUpSeconds, int R
                     options = options with { WaitIdleSeconds = wait };
                     break;
                 default:
-                    errors.WriteLine($"engine: unknown option or bad value: {args[i]} {value}");
+                    errors.WriteLine($"{command}: unknown option or bad value: {args[i]} {value}");
                     return null;
             }
 

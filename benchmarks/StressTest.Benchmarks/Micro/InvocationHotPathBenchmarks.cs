@@ -17,10 +17,11 @@ namespace StressTest.Benchmarks.Micro;
 /// </summary>
 /// <remarks>
 /// Per invocation a closed-model worker (<c>Worker.Loop</c>, unpaced and not ramping) checks the stop flag, takes a
-/// timestamp, checks the end of the window and calls <see cref="InvocationSlot.RunBlocking"/>, which does the rest:
-/// context fields, timestamp, in-flight start (<see cref="Volatile"/>), the compiled <see cref="InvocationDelegate"/>
-/// and its completion check, timestamp, <see cref="Interlocked.Exchange(ref long, long)"/>, cancellation check and
-/// <see cref="MeasurementSink.Record"/>. <see cref="Loop"/> repeats <c>Worker.Loop</c>'s few lines around the call
+/// timestamp, checks the end of the window and calls <see cref="InvocationSlot.RunBlocking"/> with that timestamp as
+/// the start, which does the rest: context fields, in-flight start (<see cref="Volatile"/>), the compiled
+/// <see cref="InvocationDelegate"/> and its completion check, a second timestamp,
+/// <see cref="Interlocked.Exchange(ref long, long)"/>, cancellation check and <see cref="MeasurementSink.Record"/>
+/// (unpaced: one recorder). <see cref="Loop"/> repeats <c>Worker.Loop</c>'s few lines around the call
 /// (the loop itself is private and only returns when the run ends) and calls the real slot, built as a worker builds
 /// it: a started <see cref="LoadRun"/> measured from the first invocation, a <see cref="MeasurementSink"/> created on
 /// the benchmark thread, and the method compiled by <see cref="MethodBinding"/>. Each benchmark call runs
@@ -128,7 +129,7 @@ public class InvocationHotPathBenchmarks
         return Invocations;
     }
 
-    [Benchmark(OperationsPerInvoke = Invocations, Description = "part: MeasurementSink.Record")]
+    [Benchmark(OperationsPerInvoke = Invocations, Description = "part: MeasurementSink.Record, unpaced (one recorder)")]
     public long RecordSink()
     {
         var sink = _sink;
