@@ -78,6 +78,28 @@ public sealed class RunAggregatorTests
     }
 
     [TestMethod]
+    public void Complete_ManyIntervals_EachKeepsItsOwnStatisticsAfterItsHistogramIsReleased()
+    {
+        var aggregator = new RunAggregator();
+        for (var i = 0; i < 10; i++)
+        {
+            // Interval i holds values (i + 1) ms; earlier intervals are sealed into summaries as later ones arrive.
+            aggregator.Apply(Interval(i, i, i + 1, Histogram((i + 1) * 1000, (i + 1) * 1000, (i + 1) * 1000)));
+        }
+
+        var m = aggregator.Complete();
+
+        Assert.HasCount(10, m.Series);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.AreEqual(3, m.Series[i].Count);
+            Assert.AreEqual(i + 1, m.Series[i].Latency.P50, 0.01 * (i + 1), $"interval {i}");
+        }
+
+        Assert.AreEqual(30, m.Latency.TotalCount);
+    }
+
+    [TestMethod]
     public void Complete_StuckInvocations_CountAsErrorsOfKindStuck()
     {
         var aggregator = new RunAggregator();
