@@ -1,11 +1,15 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using StressTest.Benchmarks.Engine;
 using StressTest.Benchmarks.LoadModels;
 using StressTest.Benchmarks.Micro;
+using StressTest.Benchmarks.Targets;
 
 namespace StressTest.Benchmarks;
 
@@ -19,38 +23,205 @@ namespace StressTest.Benchmarks;
 /// </summary>
 internal static class Program
 {
+    /// <summary>Exit code of a command line that does not parse (unknown command or option, bad value).</summary>
+    private const int UsageError = 2;
+
     public static async Task<int> Main(string[] args)
     {
-        var command = args.Length > 0 ? args[0] : string.Empty;
-        var rest = args.Skip(1).ToArray();
-        switch (command)
-        {
-            case "engine":
-                return await EngineBenchmark.RunAsync(rest);
-            case "open":
-                return await OpenModelBenchmark.RunAsync(rest);
-            case "memory":
-                return await MemoryBenchmark.RunAsync(rest);
-            case "memory-run":
-                return await MemoryBenchmark.RunOneAsync(rest);
-            case "open-probe":
-                return await OpenProbe.RunAsync(rest);
-            case "micro":
-                // Artifacts next to the binaries rather than in whatever directory `dotnet run` was started from
-                // (BenchmarkDotNet's default); --artifacts on the command line still wins.
-                var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
-                var summary = BenchmarkRunner.Run<InvocationHotPathBenchmarks>(config, rest);
-                return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
-            default:
-                await Console.Error.WriteLineAsync(
-                    """
-                    usage: StressTest.Benchmarks engine [--seconds 5] [--warmup 1] [--repeat 3] [--wait-idle 0]
-                           StressTest.Benchmarks micro [BenchmarkDotNet options, e.g. --filter '*.HotPath*']
-                           StressTest.Benchmarks open [--seconds 10] [--warmup 1] [--repeat 3] [--wait-idle 0]
-                           StressTest.Benchmarks memory [--short 20] [--long 120] [--rate 10000] [--methods NoopAsync,Delay5Ms] [--repeat 1] [--wait-idle 0]
-                           StressTest.Benchmarks open-probe [--method ProbeNoopAsync|ProbeDelay5Ms] [--rate 50000] [--seconds 10] [--warmup 1] [--threshold-ms 1] [--prewarm-recording]
-                    """);
-                return 2;
-        }
+        // "@file" is passed through to BenchmarkDotNet as it is, not expanded as a response file.
+        var parseResult = BuildRootCommand().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var exitCode = await parseResult.InvokeAsync();
+        return parseResult.Errors.Count > 0 ? UsageError : exitCode;
     }
+
+    private static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand("StressTest engine benchmarks. See benchmarks/README.md.");
+
+        // Help is per command rather than recursive, so that "micro --help" reaches BenchmarkDotNet.
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            help.Recursive = false;
+        }
+
+        root.Subcommands.Add(EngineCommand("engine", "The real engine end-to-end on no-op methods (whole runs, Markdown table).", defaultSeconds: 5, EngineBenchmark.RunAsync));
+        root.Subcommands.Add(MicroCommand());
+        root.Subcommands.Add(EngineCommand("open", "Open-model accuracy (achieved rate, start lateness) at 1,000, 10,000 and 50,000 arrivals/s.", defaultSeconds: 10, OpenModelBenchmark.RunAsync));
+        root.Subcommands.Add(MemoryCommand());
+        root.Subcommands.Add(MemoryRunCommand());
+        root.Subcommands.Add(OpenProbeCommand());
+        return root;
+    }
+
+    /// <summary><c>engine</c> and <c>open</c>: <c>[--seconds N] [--warmup 1] [--repeat 3] [--wait-idle 0]</c>.</summary>
+    private static Command EngineCommand(string name, string description, double defaultSeconds, Func<EngineOptions, Task<int>> run)
+    {
+        var seconds = Positive("--seconds", defaultSeconds, "Measured duration of each run, in seconds (> 0).");
+        var warmUp = NonNegative("--warmup", 1, "Warm-up of each run, in seconds (>= 0): lets tiered JIT and on-stack replacement finish before measuring.");
+        var repeat = Repeat(3, "Runs per case (>= 1); the table shows the median.");
+        var waitIdle = WaitIdle("Before each run, wait up to this many seconds (>= 0) for the rest of the machine to be idle, and run again (up to 3 times) a run that other processes disturbed anyway; 0 does neither.");
+        var command = Command(name, description, seconds, warmUp, repeat, waitIdle);
+        command.SetAction(parseResult => run(new EngineOptions(
+            parseResult.GetRequiredValue(seconds),
+            parseResult.GetRequiredValue(warmUp),
+            parseResult.GetRequiredValue(repeat),
+            parseResult.GetRequiredValue(waitIdle))));
+        return command;
+    }
+
+    /// <summary><c>micro</c>: every further argument goes to BenchmarkDotNet as it is.</summary>
+    private static Command MicroCommand()
+    {
+        var command = new Command(
+            "micro",
+            "BenchmarkDotNet on one invocation of the worker's hot path; further arguments go to BenchmarkDotNet (--filter, --inProcess, --help, ...).")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction(parseResult =>
+        {
+            // Artifacts next to the binaries rather than in whatever directory `dotnet run` was started from
+            // (BenchmarkDotNet's default); --artifacts on the command line still wins.
+            var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
+            var summary = BenchmarkRunner.Run<InvocationHotPathBenchmarks>(config, [.. parseResult.UnmatchedTokens]);
+            return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
+        });
+        return command;
+    }
+
+    /// <summary><c>memory</c>: <c>[--short 20] [--long 120] [--rate 10000] [--methods NoopAsync,Delay5Ms] [--repeat 1] [--wait-idle 0]</c>.</summary>
+    private static Command MemoryCommand()
+    {
+        var shortSeconds = Positive("--short", 20, "Duration of the short run, in seconds (> 0).");
+        var longSeconds = Positive("--long", 120, "Duration of the long run, in seconds (> 0).");
+        var rate = Positive("--rate", 10_000, "Arrivals per second of both runs (> 0).");
+        var methods = new Option<string[]>("--methods")
+        {
+            Description = $"Comma-separated methods to run, of {string.Join(", ", OpenModelRun.Declarations.Keys)}.",
+            HelpName = "names",
+            Arity = ArgumentArity.ExactlyOne,
+            DefaultValueFactory = _ => [nameof(OpenTargets.NoopAsync), nameof(OpenTargets.Delay5Ms)],
+            CustomParser = result => result.Tokens.Single().Value.Split(','),
+        };
+        methods.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && result.GetValueOrDefault<string[]>() is { } names && !names.All(OpenModelRun.Declarations.ContainsKey))
+            {
+                result.AddError($"--methods: each must be one of {string.Join(", ", OpenModelRun.Declarations.Keys)}, got {result.Tokens.Single().Value}");
+            }
+        });
+        var repeat = Repeat(1, "Pairs of runs per method (>= 1); the ratio uses the medians.");
+        var waitIdle = WaitIdle("Before each run, wait up to this many seconds (>= 0) for the rest of the machine to be idle.");
+        var command = Command("memory", "Peak working set of a long open-model run against a short one, each in a fresh child process.", shortSeconds, longSeconds, rate, methods, repeat, waitIdle);
+        command.SetAction(parseResult => MemoryBenchmark.RunAsync(new MemoryOptions(
+            parseResult.GetRequiredValue(shortSeconds),
+            parseResult.GetRequiredValue(longSeconds),
+            parseResult.GetRequiredValue(rate),
+            parseResult.GetRequiredValue(methods),
+            parseResult.GetRequiredValue(repeat),
+            parseResult.GetRequiredValue(waitIdle))));
+        return command;
+    }
+
+    /// <summary>The hidden <c>memory-run</c>: the child process of <c>memory</c>.</summary>
+    private static Command MemoryRunCommand()
+    {
+        var method = new Option<string>("--method") { Description = "The method to run.", HelpName = "name" };
+        var rate = Number("--rate", 10_000, "Arrivals per second.");
+        var seconds = Number("--seconds", 20, "Duration, in seconds.");
+        var holdSeconds = Number("--hold-seconds", 0, "After the run, hold the process this many seconds (to take a dump).");
+        var command = Command("memory-run", "One run of the memory benchmark in this process (its child).", method, rate, seconds, holdSeconds);
+        command.Hidden = true;
+        command.SetAction(parseResult => MemoryBenchmark.RunOneAsync(
+            parseResult.GetValue(method),
+            parseResult.GetRequiredValue(rate),
+            parseResult.GetRequiredValue(seconds),
+            parseResult.GetRequiredValue(holdSeconds)));
+        return command;
+    }
+
+    /// <summary><c>open-probe</c>: <c>[--method ProbeNoopAsync|ProbeDelay5Ms] [--rate 50000] [--seconds 10] [--warmup 1] [--threshold-ms 1] [--prewarm-recording]</c>.</summary>
+    private static Command OpenProbeCommand()
+    {
+        var method = new Option<string>("--method")
+        {
+            Description = $"{nameof(ProbeTargets.ProbeNoopAsync)} or {nameof(ProbeTargets.ProbeDelay5Ms)}.",
+            HelpName = "name",
+            DefaultValueFactory = _ => nameof(ProbeTargets.ProbeNoopAsync),
+        };
+        var rate = Number("--rate", 50_000, "Arrivals per second.");
+        var seconds = Number("--seconds", 10, "Measured duration, in seconds.");
+        var warmUp = Number("--warmup", 1, "Warm-up, in seconds.");
+        var thresholdMs = Number("--threshold-ms", 1, "A start later than this many milliseconds is late.");
+        var prewarm = new Option<bool>("--prewarm-recording") { Description = "Run the open model's recording path before the run." };
+        var command = Command("open-probe", "Diagnostic: places each stretch of late starts of an open-model run in time.", method, rate, seconds, warmUp, thresholdMs, prewarm);
+        command.SetAction(parseResult => OpenProbe.RunAsync(
+            parseResult.GetRequiredValue(method),
+            parseResult.GetRequiredValue(rate),
+            parseResult.GetRequiredValue(seconds),
+            parseResult.GetRequiredValue(warmUp),
+            parseResult.GetRequiredValue(thresholdMs),
+            parseResult.GetValue(prewarm)));
+        return command;
+    }
+
+    private static Command Command(string name, string description, params Option[] options)
+    {
+        var command = new Command(name, description) { new HelpOption() };
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+
+        return command;
+    }
+
+    /// <summary>A number in invariant culture that <paramref name="isValid"/> (if given) accepts.</summary>
+    private static Option<double> Number(string name, double defaultValue, string description, Func<double, bool>? isValid = null, string? requirement = null) =>
+        new(name)
+        {
+            Description = description,
+            HelpName = "number",
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                var token = result.Tokens.Single().Value;
+                if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                {
+                    result.AddError($"{name}: not a number: {token}");
+                }
+                else if (isValid is not null && !isValid(value))
+                {
+                    result.AddError($"{name} must be {requirement}, got {token}");
+                }
+
+                return value;
+            },
+        };
+
+    private static Option<double> Positive(string name, double defaultValue, string description) =>
+        Number(name, defaultValue, description, value => value > 0, "> 0");
+
+    private static Option<double> NonNegative(string name, double defaultValue, string description) =>
+        Number(name, defaultValue, description, value => value >= 0, ">= 0");
+
+    private static Option<double> WaitIdle(string description) => NonNegative("--wait-idle", 0, description);
+
+    private static Option<int> Repeat(int defaultValue, string description) =>
+        new("--repeat")
+        {
+            Description = description,
+            HelpName = "count",
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                var token = result.Tokens.Single().Value;
+                if (!int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 1)
+                {
+                    result.AddError($"--repeat must be an integer >= 1, got {token}");
+                }
+
+                return value;
+            },
+        };
 }

@@ -29,14 +29,8 @@ internal static class EngineBenchmark
     private static readonly string[] MethodNames = [nameof(NoopTargets.Noop), nameof(NoopTargets.NoopTask), nameof(NoopTargets.NoopValueTask)];
     private static readonly int[] Concurrencies = [1, 2];
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    public static async Task<int> RunAsync(EngineOptions options)
     {
-        var options = EngineOptions.Parse(args, Console.Error);
-        if (options is null)
-        {
-            return 2;
-        }
-
         var declarations = StressTestScanner.Scan(typeof(NoopTargets).Assembly)
             .Where(d => d.TestClass == typeof(NoopTargets))
             .ToDictionary(d => d.Method.Name, StringComparer.Ordinal);

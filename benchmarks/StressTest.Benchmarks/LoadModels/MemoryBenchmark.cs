@@ -15,14 +15,8 @@ namespace StressTest.Benchmarks.LoadModels;
 /// </summary>
 internal static class MemoryBenchmark
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    public static async Task<int> RunAsync(MemoryOptions options)
     {
-        var options = MemoryOptions.Parse(args, Console.Error);
-        if (options is null)
-        {
-            return 2;
-        }
-
         Console.WriteLine(Invariant(
             $"""
             # StressTest open model: memory of a long run against a short one
@@ -68,32 +62,8 @@ internal static class MemoryBenchmark
 
     /// <summary>The hidden <c>memory-run</c> command: one run in this (fresh) process, results as <c>key=value</c>
     /// lines on stdout for the parent.</summary>
-    public static async Task<int> RunOneAsync(IReadOnlyList<string> args)
+    public static async Task<int> RunOneAsync(string? method, double rate, double seconds, double holdSeconds)
     {
-        string? method = null;
-        double rate = 10_000, seconds = 20, holdSeconds = 0;
-        for (var i = 0; i + 1 < args.Count; i += 2)
-        {
-            switch (args[i])
-            {
-                case "--method":
-                    method = args[i + 1];
-                    break;
-                case "--rate":
-                    rate = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                    break;
-                case "--seconds":
-                    seconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                    break;
-                case "--hold-seconds":
-                    holdSeconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                    break;
-                default:
-                    await Console.Error.WriteLineAsync($"memory-run: unknown option {args[i]}");
-                    return 2;
-            }
-        }
-
         if (method is null || !OpenModelRun.Declarations.TryGetValue(method, out var declaration))
         {
             await Console.Error.WriteLineAsync($"memory-run: --method must be one of {string.Join(", ", OpenModelRun.Declarations.Keys)}");

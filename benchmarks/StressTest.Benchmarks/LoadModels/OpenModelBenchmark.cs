@@ -26,14 +26,8 @@ internal static class OpenModelBenchmark
     private static readonly double[] Rates = [1_000, 10_000, 50_000];
     private static readonly string[] MethodNames = [nameof(OpenTargets.NoopAsync), nameof(OpenTargets.Delay5Ms)];
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    public static async Task<int> RunAsync(EngineOptions options)
     {
-        var options = EngineOptions.Parse(args, Console.Error, "open", seconds: 10);
-        if (options is null)
-        {
-            return 2;
-        }
-
         var cases = (from name in MethodNames from rate in Rates select (Method: name, Rate: rate)).ToList();
         Console.WriteLine(Invariant(
             $"""

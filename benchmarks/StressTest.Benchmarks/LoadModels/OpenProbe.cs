@@ -23,44 +23,8 @@ namespace StressTest.Benchmarks.LoadModels;
 /// </remarks>
 internal static class OpenProbe
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    public static async Task<int> RunAsync(string method, double rate, double seconds, double warmUp, double thresholdMs, bool prewarm)
     {
-        string method = nameof(ProbeTargets.ProbeNoopAsync);
-        double rate = 50_000, seconds = 10, warmUp = 1, thresholdMs = 1;
-        var prewarm = false;
-        for (var i = 0; i < args.Count; i += 2)
-        {
-            if (args[i] == "--prewarm-recording")
-            {
-                prewarm = true;
-                i--;
-                continue;
-            }
-
-            var value = i + 1 < args.Count ? args[i + 1] : string.Empty;
-            switch (args[i])
-            {
-                case "--method":
-                    method = value;
-                    break;
-                case "--rate":
-                    rate = double.Parse(value, CultureInfo.InvariantCulture);
-                    break;
-                case "--seconds":
-                    seconds = double.Parse(value, CultureInfo.InvariantCulture);
-                    break;
-                case "--warmup":
-                    warmUp = double.Parse(value, CultureInfo.InvariantCulture);
-                    break;
-                case "--threshold-ms":
-                    thresholdMs = double.Parse(value, CultureInfo.InvariantCulture);
-                    break;
-                default:
-                    await Console.Error.WriteLineAsync($"open-probe: unknown option {args[i]}");
-                    return 2;
-            }
-        }
-
         if (!OpenModelRun.Declarations.TryGetValue(method, out var declaration) || declaration.TestClass != typeof(ProbeTargets))
         {
             await Console.Error.WriteLineAsync($"open-probe: --method must be {nameof(ProbeTargets.ProbeNoopAsync)} or {nameof(ProbeTargets.ProbeDelay5Ms)}");

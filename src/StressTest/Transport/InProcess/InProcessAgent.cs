@@ -103,7 +103,14 @@ internal sealed class InProcessAgent : ILoadAgent
             }
 
             executor.Complete();
-            await telemetry.WriteAsync(Take(executor, interval, run, index, intervalStart, Math.Max(intervalStart, _time.GetTimestamp())), CancellationToken.None).ConfigureAwait(false);
+            // The last interval reaches at least the window's end, even when an open schedule drained before it.
+            var lastEnd = Math.Max(intervalStart, _time.GetTimestamp());
+            if (stoppedAt == run.MeasureEnd)
+            {
+                lastEnd = Math.Max(lastEnd, run.MeasureEnd);
+            }
+
+            await telemetry.WriteAsync(Take(executor, interval, run, index, intervalStart, lastEnd), CancellationToken.None).ConfigureAwait(false);
             var measured = run.ToTimeSpan(Math.Max(0, stoppedAt - run.MeasureFrom));
             await telemetry.WriteAsync(new AgentCompleted(measured, stuck, cancellationToken.IsCancellationRequested, run.Problems), CancellationToken.None).ConfigureAwait(false);
         }
