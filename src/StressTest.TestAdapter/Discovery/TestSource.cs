@@ -30,7 +30,18 @@ internal static class TestSource
         }
 
         var warnings = new List<string>();
-        var found = StressTestScanner.Scan(assembly, warnings);
+        IReadOnlyList<StressTestDeclaration> found;
+        try
+        {
+            found = StressTestScanner.Scan(assembly, warnings);
+        }
+        catch (Exception ex)
+        {
+            // Whatever a strange assembly does to reflection, the other sources are still discovered and run.
+            logger?.SendMessage(TestMessageLevel.Error, $"StressTest: could not read the stress tests of {source}: {ex.GetType().FullName}: {ex.Message}");
+            return [];
+        }
+
         foreach (var warning in warnings)
         {
             logger?.SendMessage(TestMessageLevel.Warning, "StressTest: " + warning);

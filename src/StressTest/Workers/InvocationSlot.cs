@@ -123,19 +123,27 @@ internal sealed class InvocationSlot
     public void CheckTimeout(long now)
     {
         var start = Volatile.Read(ref _inflightStart);
-        if (start > 0 && now - start >= _run.TimeoutTicks
-            && Interlocked.CompareExchange(ref _inflightStart, TimedOut, start) == start)
+        if (start > 0 && now - start >= _run.TimeoutTicks)
         {
-            Cancel();
+            // Read after the start: if the swap below succeeds, this invocation was in flight all along, so this is
+            // its source (a source is replaced only after its invocation has left flight). Cancelling it, rather than
+            // whatever source the slot holds by the time Cancel runs, never hits the next invocation.
+            var source = Volatile.Read(ref _source);
+            if (Interlocked.CompareExchange(ref _inflightStart, TimedOut, start) == start)
+            {
+                Cancel(source);
+            }
         }
     }
 
     /// <summary>Cancels the invocation in flight (timeout or run cancellation).</summary>
-    public void Cancel()
+    public void Cancel() => Cancel(Volatile.Read(ref _source));
+
+    private void Cancel(CancellationTokenSource source)
     {
         try
         {
-            Volatile.Read(ref _source).Cancel();
+            source.Cancel();
         }
         catch (AggregateException ex)
         {
@@ -169,14 +177,15 @@ internal sealed class InvocationSlot
     {
         var end = _run.Time.GetTimestamp();
         var timedOut = Interlocked.Exchange(ref _inflightStart, 0) == TimedOut;
-        if (source.IsCancellationRequested)
+        if (source.IsCancellationRequested && _run.IsStopping)
         {
-            if (_run.IsStopping)
-            {
-                return; // cancelled run: an interrupted invocation is neither a measurement nor an error
-            }
+            return; // cancelled run: an interrupted invocation is neither a measurement nor an error
+        }
 
-            // Only after a timeout: a fresh source for the next invocation (the one allocation off the fast path).
+        if (timedOut || source.IsCancellationRequested)
+        {
+            // Only after a timeout: a fresh source for the next invocation (the one allocation off the fast path),
+            // also when the watchdog has claimed the invocation but not yet cancelled its source.
             Volatile.Write(ref _source, new CancellationTokenSource());
         }
 

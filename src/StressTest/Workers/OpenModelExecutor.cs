@@ -91,7 +91,17 @@ internal sealed class OpenModelExecutor : ILoadExecutor
                 _slots[i].Invoke = _binding.BindTo(_instances[i]);
                 Push(_slots[i]);
             }
+        }
+        catch (Exception ex)
+        {
+            _run.ReportStartFailure($"Creating an instance of {_binding.Method.ReflectedType?.Name} for the open model failed: {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
+            _run.ReportReady();
+            FinishPacing();
+            return;
+        }
 
+        try
+        {
             _run.ReportReady();
             _run.WaitForStart();
             if (!_run.IsStopping)
@@ -102,20 +112,25 @@ internal sealed class OpenModelExecutor : ILoadExecutor
         }
         catch (Exception ex)
         {
-            _run.ReportStartFailure($"Creating an instance of {_binding.Method.ReflectedType?.Name} for the open model failed: {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
-            _run.ReportReady();
+            // The user's exceptions never get here (the slots record them): this is a defect of ours, reported as one.
+            _run.ReportProblem($"The open model's pacer stopped early: {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
         }
         finally
         {
-            // Interlocked (a full fence) against Release's decrement: whichever sees the other's write completes the drain.
-            Interlocked.Exchange(ref _pacerDone, 1);
-            if (Volatile.Read(ref _inFlight) == 0)
-            {
-                _drained.TrySetResult();
-            }
-
-            _run.ReportExited();
+            FinishPacing();
         }
+    }
+
+    private void FinishPacing()
+    {
+        // Interlocked (a full fence) against Release's decrement: whichever sees the other's write completes the drain.
+        Interlocked.Exchange(ref _pacerDone, 1);
+        if (Volatile.Read(ref _inFlight) == 0)
+        {
+            _drained.TrySetResult();
+        }
+
+        _run.ReportExited();
     }
 
     private void Pace(ThreadWaiter waiter)

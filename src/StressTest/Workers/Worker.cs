@@ -47,6 +47,17 @@ internal sealed class Worker
             instance = _binding.CreateInstance();
             _sink = new MeasurementSink(concurrentWriters: false, scheduled: _run.Load.IsScheduled);
             Slot = new InvocationSlot(Id, _run, _sink) { Invoke = _binding.BindTo(instance) };
+        }
+        catch (Exception ex)
+        {
+            _run.ReportStartFailure($"Creating an instance of {_binding.Method.ReflectedType?.Name} for worker {Id} failed: {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
+            _run.ReportReady();
+            DisposeAndExit(instance);
+            return;
+        }
+
+        try
+        {
             _run.ReportReady();
             _run.WaitForStart();
             if (!_run.IsStopping)
@@ -57,14 +68,19 @@ internal sealed class Worker
         }
         catch (Exception ex)
         {
-            _run.ReportStartFailure($"Creating an instance of {_binding.Method.ReflectedType?.Name} for worker {Id} failed: {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
-            _run.ReportReady();
+            // The user's exceptions never get here (the slot records them): this is a defect of ours, reported as one.
+            _run.ReportProblem($"Worker {Id} stopped early: {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
         }
         finally
         {
-            InstanceLifetime.Dispose(instance, _run, $"worker {Id}");
-            _run.ReportExited();
+            DisposeAndExit(instance);
         }
+    }
+
+    private void DisposeAndExit(object? instance)
+    {
+        InstanceLifetime.Dispose(instance, _run, $"worker {Id}");
+        _run.ReportExited();
     }
 
     private void Loop(InvocationSlot slot, ThreadWaiter waiter)
