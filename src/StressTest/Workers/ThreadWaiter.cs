@@ -8,8 +8,8 @@ namespace StressTest.Workers;
 /// </summary>
 /// <remarks>
 /// On the real clock it waits on a reusable event with a timeout: the OS wakes such a wait within about 0.1 ms, but
-/// counts whole milliseconds, so the last <see cref="LoadRun.SpinTicks"/> (under a millisecond) are spun, yielding
-/// the CPU between checks. <see cref="TimeProvider"/> timers are no use here: .NET timers run on the coarse
+/// counts whole milliseconds. The rest, under a millisecond, is slept with <see cref="PreciseSleep"/> where the OS has
+/// a sub-millisecond sleep (Linux), and only its last ~80 µs are spun, yielding the CPU between checks. <see cref="TimeProvider"/> timers are no use here: .NET timers run on the coarse
 /// millisecond tick count, which on Linux advances in steps of up to 4 ms. On any other clock (a fake one in tests)
 /// it waits on that clock's timer, re-armed for every wait.
 /// </remarks>
@@ -20,11 +20,15 @@ internal sealed class ThreadWaiter : IDisposable
     private readonly ManualResetEventSlim _signal = new(false);
     private readonly ITimer? _timer;
     private readonly long _ticksPerMillisecond;
+    private readonly long _overshootTicks;
+    private readonly bool _preciseSleep;
 
     public ThreadWaiter(LoadRun run)
     {
         _run = run;
         _ticksPerMillisecond = run.ToTicks(TimeSpan.FromMilliseconds(1));
+        _overshootTicks = run.ToTicks(PreciseSleep.Overshoot);
+        _preciseSleep = run.Time == TimeProvider.System && PreciseSleep.IsSupported;
         if (run.Time != TimeProvider.System)
         {
             _timer = run.Time.CreateTimer(static state => ((ManualResetEventSlim)state!).Set(), _signal, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -46,7 +50,16 @@ internal sealed class ThreadWaiter : IDisposable
             var sleep = _timer is null ? (remaining - _run.SpinTicks) / _ticksPerMillisecond : remaining;
             if (sleep <= 0)
             {
-                Thread.Yield();
+                // Under a millisecond to go: sleep most of it where the OS can, and spin only the last ~80 µs.
+                if (_preciseSleep && remaining > _overshootTicks)
+                {
+                    PreciseSleep.Sleep(_run.ToTimeSpan(remaining - _overshootTicks));
+                }
+                else
+                {
+                    Thread.Yield();
+                }
+
                 continue;
             }
 
