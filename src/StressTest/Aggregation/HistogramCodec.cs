@@ -9,26 +9,8 @@ namespace StressTest.Aggregation;
 /// <summary>HdrHistogram's compressed V2 encoding, the exact wire form of interval histograms.</summary>
 internal static class HistogramCodec
 {
-    public static byte[] Encode(HistogramBase histogram)
-    {
-        ArgumentNullException.ThrowIfNull(histogram);
-        // The compressed form is never larger than the plain one plus the deflate header. ByteBuffer copies an
-        // array it is given and exposes no array back, so the bytes are read out one by one (once a second).
-        var buffer = ByteBuffer.Allocate(histogram.GetNeededByteBufferCapacity() + 64);
-        return CopyOut(buffer, histogram.EncodeIntoCompressedByteBuffer(buffer));
-    }
-
-    private static byte[] CopyOut(ByteBuffer buffer, int length)
-    {
-        var encoded = new byte[length];
-        buffer.Position = 0;
-        for (var i = 0; i < length; i++)
-        {
-            encoded[i] = buffer.Get();
-        }
-
-        return encoded;
-    }
+    /// <summary>Encodes once; a caller encoding every interval keeps an <see cref="Encoder"/> instead.</summary>
+    public static byte[] Encode(HistogramBase histogram) => new Encoder().Encode(histogram);
 
     /// <summary>Encodes with one reusable buffer (one encoder per thread).</summary>
     internal sealed class Encoder
@@ -53,5 +35,18 @@ internal static class HistogramCodec
     {
         ArgumentNullException.ThrowIfNull(encoded);
         return HistogramEncoding.DecodeFromCompressedByteBuffer(ByteBuffer.Allocate(encoded), LatencyHistograms.Highest);
+    }
+
+    private static byte[] CopyOut(ByteBuffer buffer, int length)
+    {
+        // ByteBuffer exposes no array, so the bytes are read out one by one (once per interval).
+        var encoded = new byte[length];
+        buffer.Position = 0;
+        for (var i = 0; i < length; i++)
+        {
+            encoded[i] = buffer.Get();
+        }
+
+        return encoded;
     }
 }

@@ -117,7 +117,7 @@ internal sealed class StressController
         }
         catch (Exception ex)
         {
-            problems.Add($"The load agent failed: {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
+            problems.Add($"The load agent failed: {ErrorTally.Describe(ex)}");
         }
 
         if (aggregator.Failures.Count > 0)
@@ -147,7 +147,7 @@ internal sealed class StressController
         }
         catch (Exception ex)
         {
-            problems.Add($"{label} {method.DeclaringType?.Name}.{method.Name} threw {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
+            problems.Add($"{label} {method.DeclaringType?.Name}.{method.Name} threw {ErrorTally.Describe(ex)}");
             return false;
         }
     }

@@ -50,6 +50,13 @@ internal sealed class ErrorTally
         return taken.Select(e => new ErrorCount(e.Key, e.Value.Count, e.Value.First)).ToList();
     }
 
+    /// <summary>"Type: message", truncated: how a failure outside an invocation is named in the result.</summary>
+    public static string Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.GetType().FullName + ": " + Truncate(exception.Message);
+    }
+
     public static string Truncate(string? message)
     {
         if (string.IsNullOrEmpty(message))

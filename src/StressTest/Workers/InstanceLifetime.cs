@@ -22,7 +22,7 @@ internal static class InstanceLifetime
         }
         catch (Exception ex)
         {
-            run.ReportProblem($"Disposing {owner}'s {instance!.GetType().Name} failed: {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
+            run.ReportProblem($"Disposing {owner}'s {instance!.GetType().Name} failed: {ErrorTally.Describe(ex)}");
         }
     }
 }

@@ -94,7 +94,7 @@ internal sealed class OpenModelExecutor : ILoadExecutor
         }
         catch (Exception ex)
         {
-            _run.ReportStartFailure($"Creating an instance of {_binding.Method.ReflectedType?.Name} for the open model failed: {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
+            _run.ReportStartFailure($"Creating an instance of {_binding.Method.ReflectedType?.Name} for the open model failed: {ErrorTally.Describe(ex)}");
             _run.ReportReady();
             FinishPacing();
             return;
@@ -113,7 +113,7 @@ internal sealed class OpenModelExecutor : ILoadExecutor
         catch (Exception ex)
         {
             // The user's exceptions never get here (the slots record them): this is a defect of ours, reported as one.
-            _run.ReportProblem($"The open model's pacer stopped early: {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
+            _run.ReportProblem($"The open model's pacer stopped early: {ErrorTally.Describe(ex)}");
         }
         finally
         {

@@ -50,7 +50,7 @@ internal sealed class Worker
         }
         catch (Exception ex)
         {
-            _run.ReportStartFailure($"Creating an instance of {_binding.Method.ReflectedType?.Name} for worker {Id} failed: {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
+            _run.ReportStartFailure($"Creating an instance of {_binding.Method.ReflectedType?.Name} for worker {Id} failed: {ErrorTally.Describe(ex)}");
             _run.ReportReady();
             DisposeAndExit(instance);
             return;
@@ -69,7 +69,7 @@ internal sealed class Worker
         catch (Exception ex)
         {
             // The user's exceptions never get here (the slot records them): this is a defect of ours, reported as one.
-            _run.ReportProblem($"Worker {Id} stopped early: {ex.GetType().FullName}: {ErrorTally.Truncate(ex.Message)}");
+            _run.ReportProblem($"Worker {Id} stopped early: {ErrorTally.Describe(ex)}");
         }
         finally
         {
