@@ -1,6 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using Microsoft.Extensions.DependencyInjection;
+
 namespace StressTest;
 
 /// <summary>
@@ -19,13 +21,43 @@ namespace StressTest;
 /// </example>
 public sealed class StressSetupContext
 {
+    private readonly List<Action<IHttpClientBuilder>> _configureHttp = [];
+
     internal StressSetupContext()
     {
     }
+
+    /// <summary>What <see cref="ConfigureHttp"/> registered, in order.</summary>
+    internal IReadOnlyList<Action<IHttpClientBuilder>> HttpConfiguration => _configureHttp;
 
     /// <summary>The base address of <see cref="StressContext.Http"/> when neither the <c>BaseUrl</c> setting nor
     /// the <c>STRESSTEST_BASEURL</c> environment variable sets one (they take precedence, so a run can be pointed at
     /// another environment without changing code). Its host is allowed by the host guard.</summary>
     /// <value>An absolute http or https address; default none.</value>
     public Uri? BaseAddress { get; set; }
+
+    /// <summary>
+    /// Customises the run's HTTP pipeline before its first request: <paramref name="configure"/> receives the
+    /// <see cref="IHttpClientBuilder"/> of <see cref="StressContext.Http"/>, and through its <c>Services</c> the whole
+    /// <see cref="IServiceCollection"/> (extra named clients for <see cref="StressContext.GetHttpClient"/>).
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// setup.ConfigureHttp(http =>
+    /// {
+    ///     http.ConfigureHttpClient(c => c.DefaultRequestHeaders.Add("X-Tenant", "load-test"));
+    ///     http.AddHttpMessageHandler(() => new BearerTokenHandler(token));
+    ///     http.Services.AddHttpClient("auth", c => c.BaseAddress = authAddress);
+    /// });
+    /// </code>
+    /// </example>
+    /// <remarks>Every client still gets the load-sized connection pool (unless the test replaces the primary handler),
+    /// the per-endpoint measurement (outermost, so a retry handler's attempts are one request, timed as a whole) and
+    /// the host guard (innermost: no handler can send past it).</remarks>
+    /// <param name="configure">Called once, when the run's pipeline is built.</param>
+    public void ConfigureHttp(Action<IHttpClientBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _configureHttp.Add(configure);
+    }
 }

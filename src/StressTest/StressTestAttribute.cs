@@ -72,6 +72,13 @@ public sealed class StressTestAttribute : Attribute
     /// <value>A duration such as <c>"2s"</c>; default <c>"30s"</c>.</value>
     public string Timeout { get; set; } = "30s";
 
+    /// <summary>HTTP status codes of <see cref="StressContext.Http"/> responses that are not errors, e.g. <c>"2xx, 404"</c>
+    /// for a lookup test where "not found" is a valid answer. A response with any other code counts as an error of its
+    /// endpoint and makes the invocation an error (kind <c>HTTP 503</c>) even when the method ignores the status.</summary>
+    /// <value>A comma-separated list of codes (<c>404</c>), ranges (<c>200-299</c>) and classes (<c>2xx</c>); default
+    /// <c>"2xx"</c>.</value>
+    public string? AcceptStatus { get; set; }
+
     /// <summary>A category for filtering (<c>dotnet test --filter Category=Smoke</c>); shown as TestCategory in
     /// the TRX and as a trait in Test Explorer.</summary>
     /// <value>Optional; default none.</value>

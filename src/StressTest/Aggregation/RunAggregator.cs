@@ -3,7 +3,6 @@
 
 using HdrHistogram;
 using StressTest.Transport.Contracts;
-using StressTest.Workers;
 
 namespace StressTest.Aggregation;
 
@@ -18,7 +17,8 @@ internal sealed class RunAggregator
     private readonly LongHistogram _lateness = LatencyHistograms.Create();
     private readonly SortedDictionary<int, Interval> _intervals = [];
     private long _dropped;
-    private readonly Dictionary<string, (long Count, string First)> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ErrorCount> _errors = new(StringComparer.Ordinal);
+    private readonly DetailAggregator _details = new();
     private readonly List<string> _failures = [];
     private readonly List<string> _problems = [];
     private TimeSpan _measured;
@@ -53,20 +53,29 @@ internal sealed class RunAggregator
     {
         if (_stuck > 0)
         {
-            AddError(ErrorKinds.Stuck, _stuck, $"{_stuck} invocation(s) were still running after the shutdown grace period and were abandoned.");
+            AddError(new ErrorCount(Errors.ErrorClass.Stuck.Kind, _stuck, $"{_stuck} invocation(s) were still running after the shutdown grace period and were abandoned.")
+            {
+                Category = Errors.ErrorClass.Stuck.Category,
+                FirstAt = _measured,
+                LastAt = _measured,
+            });
         }
 
         var series = _intervals.Select(i => i.Value.Summarize(i.Key)).ToList();
         var errors = _errors
             .OrderByDescending(e => e.Value.Count)
             .ThenBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => new ErrorSummary(e.Key, e.Value.Count, e.Value.First))
+            .Select(e => new ErrorSummary(e.Key, e.Value.Count, e.Value.FirstMessage) { Category = e.Value.Category, FirstAt = e.Value.FirstAt, LastAt = e.Value.LastAt })
             .ToList();
         return new RunMeasurements(_total, series, errors, _measured, _stuck, _cancelled, _problems)
         {
             ServiceTime = _service,
             Lateness = _lateness,
             Dropped = _dropped,
+            Endpoints = _details.Endpoints(),
+            Steps = _details.Steps(),
+            Checks = _details.Checks(),
+            FailedCheckInvocations = _details.FailedCheckInvocations,
         };
     }
 
@@ -82,10 +91,11 @@ internal sealed class RunAggregator
         }
 
         _dropped += message.Dropped;
+        _details.Apply(message);
         var errorCount = 0L;
         foreach (var error in message.Errors)
         {
-            AddError(error.Kind, error.Count, error.FirstMessage);
+            AddError(error);
             errorCount += error.Count;
         }
 
@@ -115,8 +125,8 @@ internal sealed class RunAggregator
         interval.Target = Math.Max(interval.Target, message.Target);
     }
 
-    private void AddError(string kind, long count, string message) =>
-        _errors[kind] = _errors.TryGetValue(kind, out var seen) ? (seen.Count + count, seen.First) : (count, message);
+    private void AddError(ErrorCount error) =>
+        _errors[error.Kind] = _errors.TryGetValue(error.Kind, out var seen) ? seen.Merge(error) : error;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 

@@ -50,6 +50,22 @@ internal sealed class RunMeasurements
     /// <summary>Dropped / (Count + Dropped): the share of scheduled arrivals that never started.</summary>
     public double DroppedRate => Count + Dropped == 0 ? 0 : (double)Dropped / (Count + Dropped);
 
+    /// <summary>HTTP requests by endpoint, most requested first.</summary>
+    public IReadOnlyList<EndpointMeasurement> Endpoints { get; init; } = [];
+
+    /// <summary>Steps by name.</summary>
+    public IReadOnlyList<StepMeasurement> Steps { get; init; } = [];
+
+    /// <summary>Checks: soft ones by name, then failed assertions.</summary>
+    public IReadOnlyList<CheckMeasurement> Checks { get; init; } = [];
+
+    /// <summary>Measured invocations in which a check failed (a soft check, or an assertion that ended it).</summary>
+    public long FailedCheckInvocations { get; init; }
+
+    /// <summary>The <c>checks</c> metric: the share of measured invocations whose checks all held (an invocation
+    /// without checks holds); NaN when nothing was measured.</summary>
+    public double ChecksRate => Count == 0 ? double.NaN : (double)(Count - FailedCheckInvocations) / Count;
+
     /// <summary>Latencies in µs of every measured invocation that completed, errors included.</summary>
     public HistogramBase Latency { get; }
 

@@ -94,7 +94,11 @@ internal sealed class StressController
             }
         }
 
-        return new HttpOptions(baseAddress, settings.AllowedHosts);
+        return new HttpOptions(baseAddress, settings.AllowedHosts)
+        {
+            AcceptStatus = plan.AcceptStatus,
+            Configure = setup.HttpConfiguration,
+        };
     }
 
     private async Task<RunMeasurements?> RunLoadAsync(StressPlan plan, string runId, HttpOptions http, List<string> problems, CancellationToken cancellationToken)

@@ -14,13 +14,13 @@ namespace StressTest.Discovery;
 /// <param name="Method">The method.</param>
 /// <param name="FullyQualifiedName"><c>Namespace.Class.Method</c>, the test's identity.</param>
 /// <param name="Arguments">The <c>[StressTest]</c> named arguments the user set (unset ones are absent).</param>
-/// <param name="ThresholdExpressions">Each <c>[Threshold]</c> expression, in declaration order.</param>
+/// <param name="Thresholds">Each <c>[Threshold]</c>, in declaration order.</param>
 internal sealed record StressTestDeclaration(
     Type TestClass,
     MethodInfo Method,
     string FullyQualifiedName,
     IReadOnlyDictionary<string, object?> Arguments,
-    IReadOnlyList<string?> ThresholdExpressions)
+    IReadOnlyList<ThresholdDeclaration> Thresholds)
 {
     /// <summary>The name shown to users: <c>DisplayName</c> when set, else the method name.</summary>
     public string DisplayName =>
@@ -40,3 +40,8 @@ internal sealed record StressTestDeclaration(
     /// <summary>The assembly file the method lives in.</summary>
     public string AssemblyPath => TestClass.Assembly.Location;
 }
+
+/// <summary>A <c>[Threshold]</c> as written.</summary>
+/// <param name="Expression">The expression (null when the attribute could not be read).</param>
+/// <param name="Step">The step it applies to, when set.</param>
+internal sealed record ThresholdDeclaration(string? Expression, string? Step = null);

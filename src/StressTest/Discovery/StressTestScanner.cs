@@ -49,7 +49,7 @@ internal static class StressTestScanner
     private static StressTestDeclaration? TryRead(Type type, MethodInfo method)
     {
         CustomAttributeData? stressTest = null;
-        var thresholds = new List<string?>();
+        var thresholds = new List<ThresholdDeclaration>();
         foreach (var data in method.GetCustomAttributesData())
         {
             switch (data.AttributeType.FullName)
@@ -58,7 +58,9 @@ internal static class StressTestScanner
                     stressTest = data;
                     break;
                 case ThresholdAttributeName:
-                    thresholds.Add(data.ConstructorArguments.Count == 1 ? data.ConstructorArguments[0].Value as string : null);
+                    thresholds.Add(new ThresholdDeclaration(
+                        data.ConstructorArguments.Count == 1 ? data.ConstructorArguments[0].Value as string : null,
+                        data.NamedArguments.Where(a => a.MemberName == nameof(ThresholdAttribute.Step)).Select(a => a.TypedValue.Value as string).FirstOrDefault()));
                     break;
             }
         }

@@ -3,47 +3,53 @@
 
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Options;
+using StressTest.Workers;
 
 namespace StressTest.Http;
 
 /// <summary>
-/// The <see cref="HttpClient"/> of one run, from <see cref="IHttpClientFactory"/>: one pooled, load-sized client shared
-/// by all invocations instead of a client per call (which exhausts sockets and measures connection setup).
-/// Built on first use, so tests that do not use HTTP pay nothing.
+/// The HTTP of one run, from <see cref="IHttpClientFactory"/>: one pooled, load-sized handler pipeline shared by all
+/// invocations instead of a client per call (which exhausts sockets and measures connection setup). Each slot gets
+/// thin clients over it (<see cref="SlotHttpClients"/>). Built on first use, so tests that do not use HTTP pay nothing.
 /// </summary>
+/// <remarks>
+/// Every client of the run's service collection (the test's own named ones too) gets the load-sized primary handler
+/// and, innermost, the host guard: added after everything else the test configured, so no handler of the test's can
+/// send a request past it.
+/// </remarks>
 internal sealed class StressHttpClient : IDisposable
 {
     public const string ClientName = "StressTest";
 
-    private readonly HttpOptions _options;
     private readonly int _connections;
     private readonly Lock _lock = new();
     private ServiceProvider? _services;
-    private HttpClient? _client;
+    private (IHttpMessageHandlerFactory Handlers, IOptionsMonitor<HttpClientFactoryOptions> Options)? _factory;
 
-    /// <param name="options">Base address and allowed hosts.</param>
+    /// <param name="options">Base address, allowed hosts, accepted status codes, the test's configuration.</param>
     /// <param name="connections">Invocations that may be in flight at once: the connection pool is sized to it.</param>
     public StressHttpClient(HttpOptions options, int connections)
     {
-        _options = options;
+        Options = options;
         _connections = Math.Max(1, connections);
     }
 
-    public HttpClient Client
-    {
-        get
-        {
-            var client = Volatile.Read(ref _client);
-            if (client is not null)
-            {
-                return client;
-            }
+    public HttpOptions Options { get; }
 
-            lock (_lock)
-            {
-                return _client ??= Create();
-            }
+    /// <summary>A client of the given name for one slot: the slot's measuring handler over the shared pipeline,
+    /// configured as the factory would configure it (base address, headers the test set).</summary>
+    public HttpClient CreateClient(string name, InvocationSlot slot)
+    {
+        var (handlers, options) = Factory();
+        var client = new HttpClient(new InvocationHttpHandler(slot, Options, handlers.CreateHandler(name)), disposeHandler: false);
+        foreach (var configure in options.Get(name).HttpClientActions)
+        {
+            configure(client);
         }
+
+        return client;
     }
 
     public void Dispose()
@@ -54,16 +60,26 @@ internal sealed class StressHttpClient : IDisposable
         }
     }
 
-    private HttpClient Create()
+    private (IHttpMessageHandlerFactory, IOptionsMonitor<HttpClientFactoryOptions>) Factory()
+    {
+        lock (_lock)
+        {
+            if (_factory is null)
+            {
+                _services = Build();
+                _factory = (_services.GetRequiredService<IHttpMessageHandlerFactory>(), _services.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>());
+            }
+
+            return _factory.Value;
+        }
+    }
+
+    private ServiceProvider Build()
     {
         var services = new ServiceCollection();
-        services.AddHttpClient(ClientName, client =>
+        services.ConfigureHttpClientDefaults(defaults => defaults
+            .ConfigureHttpClient(client =>
             {
-                if (_options.BaseAddress is { } baseAddress)
-                {
-                    client.BaseAddress = baseAddress;
-                }
-
                 // Invocations have their own Timeout; a second, shorter clock inside HttpClient would blur it.
                 client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
             })
@@ -81,10 +97,25 @@ internal sealed class StressHttpClient : IDisposable
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.All,
             })
-            .AddHttpMessageHandler(() => new HostGuardHandler(_options))
             // The factory would otherwise recycle the handler every 2 minutes; the pool's own lifetime does that job.
-            .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
-        _services = services.BuildServiceProvider();
-        return _services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
+            .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan));
+
+        var builder = services.AddHttpClient(ClientName, client =>
+        {
+            if (Options.BaseAddress is { } baseAddress)
+            {
+                client.BaseAddress = baseAddress;
+            }
+        });
+        foreach (var configure in Options.Configure)
+        {
+            configure(builder);
+        }
+
+        // Post-configuration runs after every configuration, the test's included: the guard is added last, so it is
+        // the innermost handler of every client, next to the socket.
+        services.PostConfigureAll<HttpClientFactoryOptions>(options =>
+            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.AdditionalHandlers.Add(new HostGuardHandler(Options))));
+        return services.BuildServiceProvider();
     }
 }

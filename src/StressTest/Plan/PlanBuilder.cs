@@ -27,9 +27,9 @@ internal static class PlanBuilder
         var load = LoadReader.Read(declaration.Arguments, settings, problems);
 
         var thresholds = new List<Threshold>();
-        foreach (var expression in declaration.ThresholdExpressions)
+        foreach (var written in declaration.Thresholds)
         {
-            var parsed = ThresholdParser.Parse(expression);
+            var parsed = ThresholdParser.Parse(written.Expression, written.Step);
             if (parsed.IsSuccess)
             {
                 thresholds.Add(parsed.Value);
@@ -37,6 +37,20 @@ internal static class PlanBuilder
             else
             {
                 problems.Add($"[Threshold]: {parsed.Error}");
+            }
+        }
+
+        var acceptStatus = Http.StatusCodeSet.Default;
+        if (declaration.Arguments.TryGetValue(nameof(StressTestAttribute.AcceptStatus), out var acceptText) && acceptText is not null)
+        {
+            var parsed = Http.StatusCodeSet.Parse(acceptText as string);
+            if (parsed.IsSuccess)
+            {
+                acceptStatus = parsed.Value;
+            }
+            else
+            {
+                problems.Add($"[StressTest(AcceptStatus = \"{acceptText}\")]: {parsed.Error}");
             }
         }
 
@@ -64,6 +78,9 @@ internal static class PlanBuilder
             lifecycle.Value!,
             load,
             thresholds,
-            settings));
+            settings)
+        {
+            AcceptStatus = acceptStatus,
+        });
     }
 }

@@ -22,6 +22,9 @@ internal sealed record StressPlan(
     IReadOnlyList<Threshold> Thresholds,
     StressSettings Settings)
 {
+    /// <summary>HTTP status codes that are not errors.</summary>
+    public Http.StatusCodeSet AcceptStatus { get; init; } = Http.StatusCodeSet.Default;
+
     /// <summary>The method by name, for an agent to resolve.</summary>
     public TestMethodRef MethodRef => new(
         Binding.Method.ReflectedType!.Assembly.Location,

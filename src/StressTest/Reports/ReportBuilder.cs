@@ -41,9 +41,20 @@ internal static class ReportBuilder
             ServiceTimeMs = Latency(m?.ServiceTime is { } service ? LatencySummary.From(service) : LatencySummary.Empty),
             StartLatenessMs = Latency(m?.Lateness is { } lateness ? LatencySummary.From(lateness) : LatencySummary.Empty),
             Thresholds = result.Thresholds
-                .Select(t => new ReportThreshold(t.Threshold.Source, t.Threshold.Metric.Name, Thresholds.ComparisonOperatorExtensions.Symbol(t.Threshold.Operator), t.Threshold.Limit, N(t.Actual), t.Passed, t.IsDefault))
+                .Select(t => new ReportThreshold(t.Threshold.Step, t.Problem, t.Threshold.Source, t.Threshold.Metric.Name, Thresholds.ComparisonOperatorExtensions.Symbol(t.Threshold.Operator), t.Threshold.Limit, N(t.Actual), t.Passed, t.IsDefault))
                 .ToList(),
-            ErrorsByType = m?.ErrorsByKind.Select(e => new ReportError(e.Kind, e.Count, e.FirstMessage)).ToList() ?? [],
+            ChecksRate = m is null ? null : N(m.ChecksRate),
+            ErrorsByType = m?.ErrorsByKind.Select(e => new ReportError(e.Kind, e.Category, e.Count, Seconds(e.FirstAt), Seconds(e.LastAt), e.FirstMessage)).ToList() ?? [],
+            Endpoints = m?.Endpoints.Select(e => new ReportEndpoint(
+                e.Name,
+                e.Count,
+                e.Errors,
+                e.StatusCodes.ToDictionary(c => c.Key.ToString(CultureInfo.InvariantCulture), c => c.Value),
+                Latency(e.Summary),
+                e.BytesIn,
+                e.BytesOut)).ToList() ?? [],
+            Steps = m?.Steps.Select(s => new ReportStep(s.Name, s.Count, s.Errors, Latency(s.Summary))).ToList() ?? [],
+            Checks = m?.Checks.Select(c => new ReportCheck(c.Name, c.IsAssertion ? null : c.Passed, c.Failed, c.IsAssertion)).ToList() ?? [],
             Series = m?.Series
                 .Select(s => new ReportSecond(s.Index, s.StartSeconds, s.EndSeconds, s.Count, s.Errors, s.Rps, s.Target, s.Dropped, s.InFlight, N(s.Latency.P50), N(s.Latency.P90), N(s.Latency.P99), N(s.Latency.Max)))
                 .ToList() ?? [],
@@ -83,4 +94,6 @@ internal static class ReportBuilder
         new(N(l.Min), N(l.Mean), N(l.P50), N(l.P75), N(l.P90), N(l.P95), N(l.P99), N(l.P999), N(l.Max));
 
     private static double? N(double value) => double.IsNaN(value) ? null : Math.Round(value, 4);
+
+    private static double Seconds(TimeSpan offset) => Math.Round(offset.TotalSeconds, 3);
 }

@@ -71,6 +71,7 @@ internal static class ResultText
             AppendPercentiles(text, "service time ms (from actual start)", LatencySummary.From(service));
         }
 
+        DetailText.Append(text, m);
         foreach (var threshold in result.Thresholds)
         {
             text.Append(threshold.Passed ? "  pass  " : "  FAIL  ").Append(threshold.Describe()).AppendLine();
@@ -85,7 +86,7 @@ internal static class ResultText
     }
 
     private static void AppendPercentiles(StringBuilder text, string label, LatencySummary l) =>
-        text.Append(Invariant, $"  {label}  p50 {F(l.P50)}  p90 {F(l.P90)}  p95 {F(l.P95)}  p99 {F(l.P99)}  p99.9 {F(l.P999)}  max {F(l.Max)}").AppendLine();
+        text.Append(Invariant, $"  {label}  p50 {Ms(l.P50)}  p90 {Ms(l.P90)}  p95 {Ms(l.P95)}  p99 {Ms(l.P99)}  p99.9 {Ms(l.P999)}  max {Ms(l.Max)}").AppendLine();
 
     private static string Describe(LoadProfile load)
     {
@@ -100,5 +101,6 @@ internal static class ResultText
         return $"closed model, {load.Concurrency.ToString(Invariant)} worker(s){pacing}{staged}";
     }
 
-    private static string F(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString(ms < 10 ? "0.###" : "0.#", Invariant);
+    /// <summary>Milliseconds as the summary prints them: 3 decimals below 10 ms, 1 above; n/a when unmeasured.</summary>
+    public static string Ms(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString(ms < 10 ? "0.###" : "0.#", Invariant);
 }

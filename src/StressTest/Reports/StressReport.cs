@@ -35,7 +35,11 @@ internal sealed record StressReport
     [JsonPropertyName("serviceTimeMs")] public required ReportLatency ServiceTimeMs { get; init; }
     [JsonPropertyName("startLatenessMs")] public required ReportLatency StartLatenessMs { get; init; }
     [JsonPropertyName("thresholds")] public required IReadOnlyList<ReportThreshold> Thresholds { get; init; }
+    [JsonPropertyName("checksRate")] public double? ChecksRate { get; init; }
     [JsonPropertyName("errorsByType")] public required IReadOnlyList<ReportError> ErrorsByType { get; init; }
+    [JsonPropertyName("endpoints")] public IReadOnlyList<ReportEndpoint> Endpoints { get; init; } = [];
+    [JsonPropertyName("steps")] public IReadOnlyList<ReportStep> Steps { get; init; } = [];
+    [JsonPropertyName("checks")] public IReadOnlyList<ReportCheck> Checks { get; init; } = [];
     [JsonPropertyName("series")] public required IReadOnlyList<ReportSecond> Series { get; init; }
     [JsonPropertyName("problems")] public required IReadOnlyList<string> Problems { get; init; }
     [JsonPropertyName("environment")] public required ReportEnvironment Environment { get; init; }
@@ -70,8 +74,11 @@ internal sealed record ReportLatency(
     [property: JsonPropertyName("p99_9")] double? P99_9,
     [property: JsonPropertyName("max")] double? Max);
 
-/// <summary>One threshold's result; <c>actual</c> and <c>limit</c> in the metric's unit (ms, fraction, /s, count).</summary>
+/// <summary>One threshold's result; <c>actual</c> and <c>limit</c> in the metric's unit (ms, fraction, /s, count);
+/// <c>step</c> when it applies to a step, <c>problem</c> when it could not be measured.</summary>
 internal sealed record ReportThreshold(
+    [property: JsonPropertyName("step")] string? Step,
+    [property: JsonPropertyName("problem")] string? Problem,
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("metric")] string Metric,
     [property: JsonPropertyName("operator")] string Operator,
@@ -80,11 +87,40 @@ internal sealed record ReportThreshold(
     [property: JsonPropertyName("passed")] bool Passed,
     [property: JsonPropertyName("isDefault")] bool IsDefault);
 
-/// <summary>Errors of one kind.</summary>
+/// <summary>Errors of one kind: its category, count, first and last time (seconds into the measured window) and
+/// the first message, redacted and truncated.</summary>
 internal sealed record ReportError(
     [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("category")] string Category,
     [property: JsonPropertyName("count")] long Count,
+    [property: JsonPropertyName("firstSeconds")] double FirstSeconds,
+    [property: JsonPropertyName("lastSeconds")] double LastSeconds,
     [property: JsonPropertyName("firstMessage")] string FirstMessage);
+
+/// <summary>One endpoint: latency is the time to the response headers; status codes keyed by code ("0": no response).</summary>
+internal sealed record ReportEndpoint(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("count")] long Count,
+    [property: JsonPropertyName("errors")] long Errors,
+    [property: JsonPropertyName("statusCodes")] IReadOnlyDictionary<string, long> StatusCodes,
+    [property: JsonPropertyName("latencyMs")] ReportLatency LatencyMs,
+    [property: JsonPropertyName("bytesIn")] long BytesIn,
+    [property: JsonPropertyName("bytesOut")] long BytesOut);
+
+/// <summary>One step.</summary>
+internal sealed record ReportStep(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("count")] long Count,
+    [property: JsonPropertyName("errors")] long Errors,
+    [property: JsonPropertyName("latencyMs")] ReportLatency LatencyMs);
+
+/// <summary>One check; for a failed MSTest assertion (<c>assertion</c> true) only failures are seen, so
+/// <c>passed</c> is null.</summary>
+internal sealed record ReportCheck(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("passed")] long? Passed,
+    [property: JsonPropertyName("failed")] long Failed,
+    [property: JsonPropertyName("assertion")] bool Assertion);
 
 /// <summary>One second of the measured window.</summary>
 internal sealed record ReportSecond(

@@ -12,4 +12,11 @@ namespace StressTest.Thresholds;
 /// <param name="Operator">How the measured value is compared.</param>
 /// <param name="Limit">The limit in the metric's canonical unit: milliseconds for latency, a fraction (0..1) for
 /// error_rate, invocations per second for rps, a plain number for count.</param>
-internal sealed record Threshold(string Source, ThresholdMetric Metric, ComparisonOperator Operator, double Limit);
+internal sealed record Threshold(string Source, ThresholdMetric Metric, ComparisonOperator Operator, double Limit)
+{
+    /// <summary>The step the threshold applies to; null for the whole invocation.</summary>
+    public string? Step { get; init; }
+
+    /// <summary>What the threshold measures, for messages: <c>p95</c> or <c>step "checkout" p95</c>.</summary>
+    public string Label => Step is null ? Metric.Name : $"step \"{Step}\" {Metric.Name}";
+}

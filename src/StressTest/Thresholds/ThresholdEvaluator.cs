@@ -19,7 +19,7 @@ internal static class ThresholdEvaluator
         ArgumentNullException.ThrowIfNull(thresholds);
         ArgumentNullException.ThrowIfNull(measurements);
         var results = thresholds.Select(t => Check(t, measurements, isDefault: false)).ToList();
-        if (!thresholds.Any(t => t.Metric.Kind == MetricKind.ErrorRate))
+        if (!thresholds.Any(t => t.Metric.Kind == MetricKind.ErrorRate && t.Step is null))
         {
             results.Add(Check(DefaultErrorPolicy, measurements, isDefault: true));
         }
@@ -44,12 +44,46 @@ internal static class ThresholdEvaluator
             MetricKind.Count => measurements.Count,
             MetricKind.Dropped => measurements.Dropped,
             MetricKind.DroppedRate => measurements.DroppedRate,
+            MetricKind.Checks => measurements.ChecksRate,
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric.Kind, "Unknown metric kind."),
+        };
+    }
+
+    /// <summary>The measured value of a metric of one step (latency, count, rps, error_rate).</summary>
+    public static double Measure(ThresholdMetric metric, StepMeasurement step, TimeSpan measured)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(step);
+        return metric.Kind switch
+        {
+            MetricKind.Min => step.Summary.Min,
+            MetricKind.Mean => step.Summary.Mean,
+            MetricKind.Max => step.Summary.Max,
+            MetricKind.Percentile => LatencySummary.Percentile(step.Latency, metric.Percentile),
+            MetricKind.ErrorRate => step.Count == 0 ? double.NaN : (double)step.Errors / step.Count,
+            MetricKind.Rps => measured > TimeSpan.Zero ? step.Count / measured.TotalSeconds : 0,
+            MetricKind.Count => step.Count,
+            _ => throw new ArgumentOutOfRangeException(nameof(metric), metric.Kind, "Not a metric of steps."),
         };
     }
 
     private static ThresholdResult Check(Threshold threshold, RunMeasurements measurements, bool isDefault)
     {
+        if (threshold.Step is { } name)
+        {
+            // Step names are known only when the steps run: a threshold naming one that never ran fails, saying which
+            // ran, so a typo cannot pass silently.
+            var step = measurements.Steps.FirstOrDefault(s => s.Name == name);
+            if (step is null)
+            {
+                var ran = measurements.Steps.Count == 0 ? "no step ran" : "steps that ran: " + string.Join(", ", measurements.Steps.Select(s => "\"" + s.Name + "\""));
+                return new ThresholdResult(threshold, double.NaN, false, isDefault) { Problem = $"step \"{name}\" never ran ({ran})" };
+            }
+
+            var stepActual = Measure(threshold.Metric, step, measurements.Measured);
+            return new ThresholdResult(threshold, stepActual, !double.IsNaN(stepActual) && threshold.Operator.Holds(stepActual, threshold.Limit), isDefault);
+        }
+
         var actual = Measure(threshold.Metric, measurements);
         // NaN (no invocation measured) never passes: an empty run must not satisfy "p95 < 150ms".
         var passed = !double.IsNaN(actual) && threshold.Operator.Holds(actual, threshold.Limit);

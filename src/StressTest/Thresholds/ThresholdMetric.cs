@@ -18,6 +18,7 @@ internal enum MetricKind
     Count,
     Dropped,
     DroppedRate,
+    Checks,
 }
 
 /// <summary>A metric a threshold refers to; <see cref="Percentile"/> is set only for <see cref="MetricKind.Percentile"/>
@@ -26,6 +27,12 @@ internal sealed record ThresholdMetric(MetricKind Kind, double Percentile = 0)
 {
     /// <summary>True for latency metrics, whose limits carry a time unit and are held in milliseconds.</summary>
     public bool IsLatency => Kind is MetricKind.Min or MetricKind.Mean or MetricKind.Max or MetricKind.Percentile;
+
+    /// <summary>True for metrics that are fractions (0..1), written as a percentage or a fraction.</summary>
+    public bool IsRate => Kind is MetricKind.ErrorRate or MetricKind.DroppedRate or MetricKind.Checks;
+
+    /// <summary>True for metrics a step has: its latency, count, rps and error_rate.</summary>
+    public bool AppliesToSteps => IsLatency || Kind is MetricKind.Count or MetricKind.Rps or MetricKind.ErrorRate;
 
     /// <summary>The canonical name: <c>p95</c>, <c>p99.9</c>, <c>error_rate</c>, <c>rps</c>…</summary>
     public string Name => Kind switch
@@ -39,6 +46,7 @@ internal sealed record ThresholdMetric(MetricKind Kind, double Percentile = 0)
         MetricKind.Count => "count",
         MetricKind.Dropped => "dropped",
         MetricKind.DroppedRate => "dropped_rate",
+        MetricKind.Checks => "checks",
         _ => Kind.ToString(),
     };
 }

@@ -17,11 +17,31 @@ namespace StressTest.Thresholds;
 /// </remarks>
 internal static class ThresholdParser
 {
-    private const string MetricList = "min, mean, max, a percentile such as p95 or p99.9, error_rate, rps, count, dropped or dropped_rate";
+    private const string MetricList = "min, mean, max, a percentile such as p95 or p99.9, error_rate, rps, count, dropped, dropped_rate or checks";
     private const string OperatorList = "<, <=, >, >= or ==";
 
-    /// <summary>Parses <paramref name="expression"/>; never throws on bad input.</summary>
-    public static ParseResult<Threshold> Parse(string? expression)
+    /// <summary>Parses <paramref name="expression"/>, applied to <paramref name="step"/> when given; never throws on
+    /// bad input.</summary>
+    public static ParseResult<Threshold> Parse(string? expression, string? step = null)
+    {
+        var parsed = ParseExpression(expression);
+        if (!parsed.IsSuccess || step is null)
+        {
+            return parsed;
+        }
+
+        var threshold = parsed.Value;
+        if (string.IsNullOrWhiteSpace(step))
+        {
+            return Fail(threshold.Source, $"Step = \"{step}\" is empty; expected the name of a step the method times with ctx.Step(\"name\", ...).");
+        }
+
+        return threshold.Metric.AppliesToSteps
+            ? ParseResult<Threshold>.Success(threshold with { Step = step })
+            : Fail(threshold.Source, $"{threshold.Metric.Name} does not apply to a step (Step = \"{step}\"); a step has latency metrics (p95, mean…), count, rps and error_rate.");
+    }
+
+    private static ParseResult<Threshold> ParseExpression(string? expression)
     {
         var source = expression ?? string.Empty;
         if (string.IsNullOrWhiteSpace(expression))
@@ -137,6 +157,7 @@ internal static class ThresholdParser
             case "count": return (new ThresholdMetric(MetricKind.Count), null);
             case "dropped": return (new ThresholdMetric(MetricKind.Dropped), null);
             case "dropped_rate": return (new ThresholdMetric(MetricKind.DroppedRate), null);
+            case "checks": return (new ThresholdMetric(MetricKind.Checks), null);
         }
 
         var unknown = $"unknown metric \"{text}\"; expected {MetricList}.";
@@ -159,11 +180,11 @@ internal static class ThresholdParser
         var notApplicable = $"unit \"{unit}\" does not apply to {metric.Name}; expected {ValueExample(metric)}.";
         switch (metric.Kind)
         {
-            case MetricKind.ErrorRate or MetricKind.DroppedRate when lowerUnit == "%":
+            case MetricKind.ErrorRate or MetricKind.DroppedRate or MetricKind.Checks when lowerUnit == "%":
                 return value <= 100
                     ? (value / 100, null)
                     : (0, $"{metric.Name} \"{number}%\" is out of range; expected 0% to 100%.");
-            case MetricKind.ErrorRate or MetricKind.DroppedRate when lowerUnit is null:
+            case MetricKind.ErrorRate or MetricKind.DroppedRate or MetricKind.Checks when lowerUnit is null:
                 return value <= 1
                     ? (value, null)
                     : (0, $"{metric.Name} \"{number}\" is out of range; expected a fraction from 0 to 1 (e.g. \"0.01\") or a percentage (e.g. \"1%\").");
@@ -173,7 +194,7 @@ internal static class ThresholdParser
                 return value == Math.Floor(value)
                     ? (value, null)
                     : (0, $"{metric.Name} needs a whole number, not \"{number}\"; expected {ValueExample(metric)}.");
-            case MetricKind.ErrorRate or MetricKind.Rps or MetricKind.Count or MetricKind.Dropped or MetricKind.DroppedRate:
+            case MetricKind.ErrorRate or MetricKind.Rps or MetricKind.Count or MetricKind.Dropped or MetricKind.DroppedRate or MetricKind.Checks:
                 return (0, notApplicable);
         }
 
@@ -192,6 +213,7 @@ internal static class ThresholdParser
     private static string ValueExample(ThresholdMetric metric) => metric.Kind switch
     {
         MetricKind.ErrorRate or MetricKind.DroppedRate => "a percentage such as \"1%\" or a fraction such as \"0.01\"",
+        MetricKind.Checks => "a percentage such as \"99%\" or a fraction such as \"0.99\"",
         MetricKind.Rps => "a number of invocations per second, e.g. \"rps > 100\" or \"rps > 100/s\"",
         MetricKind.Count => "a whole number, e.g. \"count > 1000\"",
         MetricKind.Dropped => "a whole number, e.g. \"dropped == 0\"",

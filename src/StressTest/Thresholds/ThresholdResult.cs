@@ -13,18 +13,23 @@ namespace StressTest.Thresholds;
 /// error_rate threshold.</param>
 internal sealed record ThresholdResult(Threshold Threshold, double Actual, bool Passed, bool IsDefault)
 {
+    /// <summary>Why the threshold could not be measured at all (a step that never ran); null otherwise.</summary>
+    public string? Problem { get; init; }
+
     /// <summary>The measured value with its unit, e.g. <c>183.4 ms</c> or <c>2.5 %</c>.</summary>
     public string ActualText => Format(Actual);
 
     /// <summary>One line for messages: <c>p95 = 183.4 ms, expected &lt; 150 ms</c>.</summary>
     public string Describe()
     {
-        var metric = Threshold.Metric.Name;
+        var metric = Threshold.Label;
         var expected = $"{Threshold.Operator.Symbol()} {Format(Threshold.Limit)}";
         var origin = IsDefault ? " (default: any error fails the test; declare an error_rate threshold to allow some)" : string.Empty;
-        return double.IsNaN(Actual)
-            ? $"{metric}: nothing was measured, expected {expected}{origin}"
-            : $"{metric} = {ActualText}, expected {expected}{origin}";
+        return Problem is not null
+            ? $"{metric}: {Problem}, expected {expected}"
+            : double.IsNaN(Actual)
+                ? $"{metric}: nothing was measured, expected {expected}{origin}"
+                : $"{metric} = {ActualText}, expected {expected}{origin}";
     }
 
     private string Format(double value)
@@ -37,7 +42,7 @@ internal sealed record ThresholdResult(Threshold Threshold, double Actual, bool 
         var metric = Threshold.Metric;
         return metric.IsLatency
             ? value.ToString("0.###", CultureInfo.InvariantCulture) + " ms"
-            : metric.Kind is MetricKind.ErrorRate or MetricKind.DroppedRate
+            : metric.IsRate
                 ? (value * 100).ToString("0.###", CultureInfo.InvariantCulture) + " %"
                 : metric.Kind == MetricKind.Rps
                     ? value.ToString("0.#", CultureInfo.InvariantCulture)

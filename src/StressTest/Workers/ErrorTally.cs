@@ -1,13 +1,15 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Errors;
 using StressTest.Transport.Contracts;
 
 namespace StressTest.Workers;
 
 /// <summary>
-/// A worker's errors since the last harvest, by kind, keeping the first message of each. Only the error path
-/// takes its lock (contended at most once a second by the harvest); successful invocations never touch it.
+/// A worker's errors since the last harvest, grouped by their class (<see cref="ErrorClassifier"/>), keeping the
+/// first message and the first and last time of each. Only the error path takes its lock (contended at most once a
+/// second by the harvest); successful invocations never touch it.
 /// </summary>
 internal sealed class ErrorTally
 {
@@ -15,27 +17,38 @@ internal sealed class ErrorTally
     public const int MaxMessageLength = 500;
 
     private readonly Lock _lock = new();
-    private Dictionary<string, (long Count, string First)> _errors = new(StringComparer.Ordinal);
+    private Dictionary<string, Entry> _errors = new(StringComparer.Ordinal);
 
-    public void Add(Exception exception)
+    /// <summary>Counts an exception under its class; <paramref name="at"/> is its offset in the measured window.</summary>
+    public ErrorClass Add(Exception exception, TimeSpan at)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var root = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
-        Add(root.GetType().FullName ?? root.GetType().Name, root.Message);
+        var error = ErrorClassifier.Classify(exception);
+        Add(error, Root(exception).Message, at);
+        return error;
     }
 
-    public void Add(string kind, string message)
+    public void Add(ErrorClass error, string message, TimeSpan at)
     {
         lock (_lock)
         {
-            _errors[kind] = _errors.TryGetValue(kind, out var seen) ? (seen.Count + 1, seen.First) : (1, Truncate(message));
+            if (_errors.TryGetValue(error.Kind, out var seen))
+            {
+                seen.Count++;
+                seen.FirstAt = seen.FirstAt < at ? seen.FirstAt : at;
+                seen.LastAt = seen.LastAt > at ? seen.LastAt : at;
+            }
+            else
+            {
+                _errors[error.Kind] = new Entry(error.Category, Truncate(message), at);
+            }
         }
     }
 
     /// <summary>Takes the errors counted so far and starts afresh; empty when there were none.</summary>
     public IReadOnlyList<ErrorCount> Drain()
     {
-        Dictionary<string, (long Count, string First)> taken;
+        Dictionary<string, Entry> taken;
         lock (_lock)
         {
             if (_errors.Count == 0)
@@ -47,16 +60,27 @@ internal sealed class ErrorTally
             _errors = new(StringComparer.Ordinal);
         }
 
-        return taken.Select(e => new ErrorCount(e.Key, e.Value.Count, e.Value.First)).ToList();
+        return taken.Select(e => new ErrorCount(e.Key, e.Value.Count, e.Value.First)
+        {
+            Category = e.Value.Category,
+            FirstAt = e.Value.FirstAt,
+            LastAt = e.Value.LastAt,
+        }).ToList();
     }
 
-    /// <summary>"Type: message", truncated: how a failure outside an invocation is named in the result.</summary>
+    /// <summary>The exception that matters: the single inner exception of an <see cref="AggregateException"/>.</summary>
+    public static Exception Root(Exception exception) =>
+        exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
+
+    /// <summary>"Type: message", cleaned: how a failure outside an invocation is named in the result.</summary>
     public static string Describe(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         return exception.GetType().FullName + ": " + Truncate(exception.Message);
     }
 
+    /// <summary>Untrusted text made fit for a message: secrets redacted (before cutting, so a cut cannot hide one
+    /// from the redactor), one line, at most <see cref="MaxMessageLength"/> characters.</summary>
     public static string Truncate(string? message)
     {
         if (string.IsNullOrEmpty(message))
@@ -64,7 +88,20 @@ internal sealed class ErrorTally
             return string.Empty;
         }
 
-        var flat = message.ReplaceLineEndings(" ");
+        var flat = Redactor.Redact(message).ReplaceLineEndings(" ");
         return flat.Length <= MaxMessageLength ? flat : string.Concat(flat.AsSpan(0, MaxMessageLength), "…");
+    }
+
+    private sealed class Entry(string category, string first, TimeSpan at)
+    {
+        public string Category { get; } = category;
+
+        public string First { get; } = first;
+
+        public long Count { get; set; } = 1;
+
+        public TimeSpan FirstAt { get; set; } = at;
+
+        public TimeSpan LastAt { get; set; } = at;
     }
 }

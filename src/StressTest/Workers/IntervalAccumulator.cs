@@ -11,7 +11,7 @@ namespace StressTest.Workers;
 /// included (an interval histogram's buffer is about 180 KB: allocating it every second fed the large-object heap).</summary>
 internal sealed class IntervalAccumulator
 {
-    private readonly Dictionary<string, (long Count, string First)> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ErrorCount> _errors = new(StringComparer.Ordinal);
     private readonly HistogramCodec.Encoder _encoder = new();
     private readonly bool _scheduled;
 
@@ -27,20 +27,42 @@ internal sealed class IntervalAccumulator
 
     public long Dropped { get; set; }
 
-    public void AddError(string kind, long count, string firstMessage) =>
-        _errors[kind] = _errors.TryGetValue(kind, out var seen) ? (seen.Count + count, seen.First) : (count, firstMessage);
+    public List<EndpointInterval> Endpoints { get; } = [];
+
+    public List<StepInterval> Steps { get; } = [];
+
+    public List<CheckInterval> Checks { get; } = [];
+
+    public long FailedCheckInvocations { get; set; }
+
+    /// <summary>Encodes a histogram with the accumulator's reusable buffer.</summary>
+    public byte[] Encode(HistogramBase histogram) => _encoder.Encode(histogram);
+
+    public void AddError(ErrorCount error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        _errors[error.Kind] = _errors.TryGetValue(error.Kind, out var seen) ? seen.Merge(error) : error;
+    }
 
     /// <summary>Encodes what was collected into a message and starts afresh.</summary>
     public IntervalTelemetry Take(int index, TimeSpan start, TimeSpan end, double target, int inFlight)
     {
-        var message = new IntervalTelemetry(index, start, end, _encoder.Encode(Latency), _errors.Select(e => new ErrorCount(e.Key, e.Value.Count, e.Value.First)).ToList())
+        var message = new IntervalTelemetry(index, start, end, _encoder.Encode(Latency), _errors.Values.ToList())
         {
             ServiceTime = _scheduled ? _encoder.Encode(Service) : null,
             Lateness = _scheduled ? _encoder.Encode(Lateness) : null,
             Dropped = Dropped,
             Target = target,
             InFlight = inFlight,
+            Endpoints = [.. Endpoints],
+            Steps = [.. Steps],
+            Checks = [.. Checks],
+            FailedCheckInvocations = FailedCheckInvocations,
         };
+        Endpoints.Clear();
+        Steps.Clear();
+        Checks.Clear();
+        FailedCheckInvocations = 0;
         Latency.Reset();
         Service.Reset();
         Lateness.Reset();

@@ -1,6 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Errors;
 using StressTest.Invocation;
 
 namespace StressTest.Workers;
@@ -37,15 +38,27 @@ internal sealed class InvocationSlot
     private long _pendingStart;
     private Action<InvocationSlot>? _release;
 
+    // What the invocation in flight reported besides its outcome: a failed soft check, and the first HTTP response
+    // whose status code the test does not accept (recorded as the invocation's error when it does not throw).
+    private bool _checkFailed;
+    private int _httpFailureStatus;
+    private string? _httpFailureEndpoint;
+    private Http.SlotHttpClients? _http;
+
     public InvocationSlot(int id, LoadRun run, MeasurementSink sink)
     {
         _run = run;
         _sink = sink;
-        Context = new StressContext(run.RunId, id, run.Http);
+        Context = new StressContext(run.RunId, id) { Slot = this };
         _onCompleted = OnPendingCompleted;
     }
 
     public StressContext Context { get; }
+
+    public LoadRun Run => _run;
+
+    /// <summary>Whether the invocation in flight is measured (it was scheduled after the warm-up).</summary>
+    public bool IsMeasured { get; private set; }
 
     /// <summary>The method bound to this slot's instance of the test class.</summary>
     public InvocationDelegate? Invoke { get; set; }
@@ -55,12 +68,41 @@ internal sealed class InvocationSlot
 
     public bool IsInFlight => Volatile.Read(ref _inflightStart) != 0;
 
+    /// <summary>The slot's client of the given name (null: <c>StressContext.Http</c>), created on first use.</summary>
+    public HttpClient HttpClient(string? name)
+    {
+        var http = _http ?? LazyInitializer.EnsureInitialized(ref _http, () => new Http.SlotHttpClients(this));
+        return http.Get(name);
+    }
+
+    /// <summary>One evaluation of a soft check by the invocation in flight.</summary>
+    public void Check(bool condition, string name)
+    {
+        if (IsMeasured)
+        {
+            _run.Details.Check(name, condition);
+            if (!condition)
+            {
+                _checkFailed = true;
+            }
+        }
+    }
+
+    /// <summary>A response the test does not accept: the invocation's error unless it fails otherwise (first wins).</summary>
+    public void NoteHttpFailure(int statusCode, string endpoint)
+    {
+        if (Interlocked.CompareExchange(ref _httpFailureStatus, statusCode, 0) == 0)
+        {
+            Volatile.Write(ref _httpFailureEndpoint, endpoint);
+        }
+    }
+
     /// <summary>Runs one invocation to its end on the calling thread (closed model, synchronous methods).
     /// <paramref name="startsAtIntended"/>: the caller took <paramref name="intended"/> just now (unpaced closed
     /// model), so it serves as the start and saves a clock read.</summary>
     public void RunBlocking(long intended, long iteration, bool startsAtIntended = false)
     {
-        var source = Begin(iteration, startsAtIntended ? intended : 0, out var start);
+        var source = Begin(intended, iteration, startsAtIntended ? intended : 0, out var start);
         Exception? failure = null;
         try
         {
@@ -88,7 +130,7 @@ internal sealed class InvocationSlot
     /// it has been recorded, inline if it completed synchronously, else on the thread that completes it.</summary>
     public void Start(long intended, long iteration, Action<InvocationSlot> release)
     {
-        var source = Begin(iteration, 0, out var start);
+        var source = Begin(intended, iteration, 0, out var start);
         ValueTask pending;
         try
         {
@@ -148,13 +190,17 @@ internal sealed class InvocationSlot
         catch (AggregateException ex)
         {
             // A callback the user registered on the token threw; the slot itself is unaffected.
-            _sink.Errors.Add(ex);
+            _sink.Errors.Add(ex, _run.ToTimeSpan(Math.Max(0, _run.Time.GetTimestamp() - _run.MeasureFrom)));
         }
     }
 
-    private CancellationTokenSource Begin(long iteration, long now, out long start)
+    private CancellationTokenSource Begin(long intended, long iteration, long now, out long start)
     {
         var source = _source;
+        IsMeasured = intended >= _run.MeasureFrom;
+        _checkFailed = false;
+        _httpFailureStatus = 0;
+        _httpFailureEndpoint = null;
         Context.Iteration = iteration;
         Context.CancellationToken = source.Token;
         start = now != 0 ? now : _run.Time.GetTimestamp();
@@ -197,13 +243,41 @@ internal sealed class InvocationSlot
         var perTick = _run.MicrosecondsPerTick;
         var service = end - start;
         _sink.Record((long)((end - intended) * perTick), (long)(service * perTick), (long)((start - intended) * perTick));
-        if (timedOut || service >= _run.TimeoutTicks)
+        RecordOutcome(failure, timedOut || service >= _run.TimeoutTicks, end);
+    }
+
+    /// <summary>Off the fast path (only when something failed): the error by its class, and the checks.</summary>
+    private void RecordOutcome(Exception? failure, bool timedOut, long end)
+    {
+        var checkFailed = _checkFailed;
+        var httpStatus = Volatile.Read(ref _httpFailureStatus);
+        if (!timedOut && failure is null && httpStatus == 0 && !checkFailed)
         {
-            _sink.Errors.Add(ErrorKinds.Timeout, _run.TimeoutMessage);
+            return;
+        }
+
+        var at = _run.ToTimeSpan(end - _run.MeasureFrom);
+        if (timedOut)
+        {
+            _sink.Errors.Add(ErrorClassifier.Timeout, _run.TimeoutMessage, at);
         }
         else if (failure is not null)
         {
-            _sink.Errors.Add(failure);
+            var error = _sink.Errors.Add(failure, at);
+            if (error.Category == ErrorCategories.Check)
+            {
+                _run.Details.AssertionFailed(ErrorTally.Truncate(ErrorTally.Root(failure).Message));
+                checkFailed = true;
+            }
+        }
+        else if (httpStatus != 0)
+        {
+            _sink.Errors.Add(ErrorClassifier.HttpStatus(httpStatus), Http.HttpStatusText.Describe(Volatile.Read(ref _httpFailureEndpoint), httpStatus), at);
+        }
+
+        if (checkFailed)
+        {
+            _run.Details.AddFailedCheckInvocation();
         }
     }
 

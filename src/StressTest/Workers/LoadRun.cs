@@ -24,6 +24,7 @@ internal sealed class LoadRun
     public LoadRun(TimeProvider time, string runId, LoadProfile load, int workerCount, Http.StressHttpClient? http = null)
     {
         Http = http;
+        Details = new Details.DetailRecorder(ReportProblem);
         Time = time;
         RunId = runId;
         Load = load;
@@ -46,6 +47,9 @@ internal sealed class LoadRun
     public Http.StressHttpClient? Http { get; }
 
     public string RunId { get; }
+
+    /// <summary>Steps, endpoints and checks, recorded by every invocation of this agent.</summary>
+    public Details.DetailRecorder Details { get; }
 
     public LoadProfile Load { get; }
 

@@ -72,7 +72,7 @@ internal sealed class MeasurementSink
         target.Dropped += Interlocked.Exchange(ref _dropped, 0);
         foreach (var error in Errors.Drain())
         {
-            target.AddError(error.Kind, error.Count, error.FirstMessage);
+            target.AddError(error);
         }
     }
 }

@@ -1,10 +1,10 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Errors;
 using HdrHistogram;
 using StressTest.Aggregation;
 using StressTest.Transport.Contracts;
-using StressTest.Workers;
 
 namespace StressTest.Tests.Aggregation;
 
@@ -114,7 +114,7 @@ public sealed class RunAggregatorTests
         Assert.AreEqual(2, m.Errors);
         Assert.AreEqual(0.4, m.ErrorRate);
         var stuck = Assert.ContainsSingle(m.ErrorsByKind);
-        Assert.AreEqual(ErrorKinds.Stuck, stuck.Kind);
+        Assert.AreEqual(ErrorClass.Stuck.Kind, stuck.Kind);
         Assert.AreEqual(2, stuck.Count);
         Assert.AreSequenceEqual(new[] { "Disposing worker 1's X failed" }, m.Problems.ToArray());
     }

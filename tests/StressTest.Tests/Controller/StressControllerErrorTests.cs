@@ -1,10 +1,10 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Errors;
 using StressTest.Controller;
 using StressTest.Reports;
 using StressTest.Tests.TestSupport;
-using StressTest.Workers;
 
 namespace StressTest.Tests.Controller;
 
@@ -55,7 +55,7 @@ public sealed class StressControllerErrorTests
         Assert.IsFalse(policy.Passed);
         Assert.AreEqual(1.0, policy.Actual);
         var message = ResultText.FailureMessage(result);
-        Assert.Contains("System.TimeoutException", message);
+        Assert.Contains("System.IO.InvalidDataException", message);
         Assert.Contains("the server said no", message);
         Assert.Contains("error_rate = 100 %, expected <= 0 %", message);
     }
@@ -86,7 +86,7 @@ public sealed class StressControllerErrorTests
         var m = result.Measurements!;
         Assert.AreEqual(10, m.Count, "100 ms per invocation in 1 s");
         var timeout = Assert.ContainsSingle(m.ErrorsByKind);
-        Assert.AreEqual(ErrorKinds.Timeout, timeout.Kind);
+        Assert.AreEqual(ErrorClassifier.Timeout.Kind, timeout.Kind);
         Assert.AreEqual(10, timeout.Count);
         Assert.Contains("Timeout (50 ms)", timeout.FirstMessage);
         Assert.AreEqual(10, Targets.IgnoresToken.CancelledTokens, "the watchdog cancels each timed-out invocation's token");
@@ -103,7 +103,7 @@ public sealed class StressControllerErrorTests
 
         var m = result.Measurements!;
         var timeout = Assert.ContainsSingle(m.ErrorsByKind, "an OperationCanceledException from a timed-out invocation is a timeout");
-        Assert.AreEqual(ErrorKinds.Timeout, timeout.Kind);
+        Assert.AreEqual(ErrorClassifier.Timeout.Kind, timeout.Kind);
         Assert.AreEqual(m.Count, timeout.Count);
 
         // The watchdog checks every Timeout / 10 (5 ms) on the fake clock, so each invocation is cancelled 50 ms in.
@@ -150,7 +150,7 @@ public sealed class StressControllerErrorTests
             {
                 Probe.Clock.Step(context, TenMs);
                 await Task.CompletedTask;
-                throw new TimeoutException("the server said no");
+                throw new InvalidDataException("the server said no");
             }
         }
 

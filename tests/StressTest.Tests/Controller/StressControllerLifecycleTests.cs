@@ -1,12 +1,12 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Errors;
 using System.Collections.Concurrent;
 using StressTest.Controller;
 using StressTest.Reports;
 using StressTest.Settings;
 using StressTest.Tests.TestSupport;
-using StressTest.Workers;
 
 namespace StressTest.Tests.Controller;
 
@@ -181,7 +181,7 @@ public sealed class StressControllerLifecycleTests
             Assert.AreEqual(1, m.Count, "a stuck invocation never completed but still counts");
             Assert.AreEqual(0, m.Latency.TotalCount);
             var stuck = Assert.ContainsSingle(m.ErrorsByKind);
-            Assert.AreEqual(ErrorKinds.Stuck, stuck.Kind);
+            Assert.AreEqual(ErrorClass.Stuck.Kind, stuck.Kind);
             Assert.AreEqual(1, stuck.Count);
             Assert.Contains("shutdown grace period", stuck.FirstMessage);
             Assert.IsTrue(Targets.Hangs.TokenCancelled, "an abandoned invocation's token is cancelled");

@@ -43,7 +43,7 @@ public sealed class StressTestScannerTests
         Assert.IsEmpty(declaration.Arguments);
         Assert.AreEqual(nameof(Targets.Mixed.InstanceSync), declaration.DisplayName);
         Assert.IsNull(declaration.Category);
-        Assert.IsEmpty(declaration.ThresholdExpressions);
+        Assert.IsEmpty(declaration.Thresholds);
     }
 
     [TestMethod]
@@ -51,7 +51,7 @@ public sealed class StressTestScannerTests
     {
         var declaration = Of(typeof(Targets.Configured)).Single();
 
-        Assert.AreSequenceEqual(new[] { "p99 < 1s", "error_rate < 5%", "rps >= 10", "count > 0" }, declaration.ThresholdExpressions.ToArray());
+        Assert.AreSequenceEqual(new[] { "p99 < 1s", "error_rate < 5%", "rps >= 10", "count > 0" }, declaration.Thresholds.Select(t => t.Expression).ToArray());
     }
 
     [TestMethod]

@@ -22,7 +22,7 @@ public sealed class StressHttpClientTests
     public void Client_WithBaseAddress_HasItAndNoClientTimeout()
     {
         var baseAddress = new Uri("http://127.0.0.1:5080/api/");
-        using var http = new StressHttpClient(new HttpOptions(baseAddress, []), connections: 4);
+        using var http = new HttpRun(new HttpOptions(baseAddress, []), 4);
 
         var client = http.Client;
 
@@ -33,7 +33,7 @@ public sealed class StressHttpClientTests
     [TestMethod]
     public void Client_NoBaseAddress_HasNone()
     {
-        using var http = new StressHttpClient(HttpOptions.None, connections: 1);
+        using var http = new HttpRun(HttpOptions.None, 1);
 
         Assert.IsNull(http.Client.BaseAddress);
         Assert.AreEqual(Timeout.InfiniteTimeSpan, http.Client.Timeout);
@@ -42,7 +42,7 @@ public sealed class StressHttpClientTests
     [TestMethod]
     public void Client_ReadTwice_IsTheSameInstance()
     {
-        using var http = new StressHttpClient(HttpOptions.None, connections: 1);
+        using var http = new HttpRun(HttpOptions.None, 1);
 
         var first = http.Client;
         var second = http.Client;
@@ -54,7 +54,7 @@ public sealed class StressHttpClientTests
     public void Client_ReadByManyThreadsAtOnce_IsOneInstance()
     {
         const int Threads = 16;
-        using var http = new StressHttpClient(HttpOptions.None, connections: Threads);
+        using var http = new HttpRun(HttpOptions.None, Threads);
         using var start = new Barrier(Threads);
         var seen = new HttpClient?[Threads];
         var threads = Enumerable.Range(0, Threads)
@@ -79,7 +79,7 @@ public sealed class StressHttpClientTests
     [TestMethod]
     public async Task GetAsync_HostNotAllowed_IsRefusedQuicklyWithoutSendingAnything()
     {
-        using var http = new StressHttpClient(new HttpOptions(new Uri("http://127.0.0.1:5080/"), ["staging.test"]), connections: 1);
+        using var http = new HttpRun(new HttpOptions(new Uri("http://127.0.0.1:5080/"), ["staging.test"]), 1);
         var stopwatch = Stopwatch.StartNew();
 
         var exception = await Assert.ThrowsExactlyAsync<HttpRequestException>(
@@ -93,7 +93,7 @@ public sealed class StressHttpClientTests
     [TestMethod]
     public void Send_HostNotAllowedSynchronously_IsRefusedQuicklyWithoutSendingAnything()
     {
-        using var http = new StressHttpClient(HttpOptions.None, connections: 1);
+        using var http = new HttpRun(HttpOptions.None, 1);
         using var request = new HttpRequestMessage(HttpMethod.Get, "http://example.com/");
         var stopwatch = Stopwatch.StartNew();
 
@@ -107,7 +107,7 @@ public sealed class StressHttpClientTests
     public async Task Send_LoopbackServerSynchronously_Succeeds()
     {
         await using var server = new LoopbackServer(_ => LoopbackServer.Response("200 OK", "pong"));
-        using var http = new StressHttpClient(new HttpOptions(server.Address, []), connections: 1);
+        using var http = new HttpRun(new HttpOptions(server.Address, []), 1);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("ping", UriKind.Relative));
 
         using var response = await Task.Run(() => http.Client.Send(request)).WaitAsync(TestClock.Guard);
@@ -125,7 +125,7 @@ public sealed class StressHttpClientTests
     {
         // A cancelled token stops whatever passes the guard before anything is sent; HttpClient then reports any
         // failure as a cancellation, with the guard's refusal as its inner exception.
-        using var http = new StressHttpClient(new HttpOptions(new Uri("http://stress-base.invalid:5080/"), ["stress-allowed.invalid"]), connections: 1);
+        using var http = new HttpRun(new HttpOptions(new Uri("http://stress-base.invalid:5080/"), ["stress-allowed.invalid"]), 1);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
@@ -144,7 +144,7 @@ public sealed class StressHttpClientTests
     public async Task GetAsync_LoopbackServer_SendsTheRelativeRequestToTheBaseAddressAndSucceeds()
     {
         await using var server = new LoopbackServer(_ => LoopbackServer.Response("200 OK", "pong"));
-        using var http = new StressHttpClient(new HttpOptions(new Uri(server.Address, "api/"), []), connections: 1);
+        using var http = new HttpRun(new HttpOptions(new Uri(server.Address, "api/"), []), 1);
 
         using var response = await http.Client.GetAsync(new Uri("ping", UriKind.Relative)).WaitAsync(TestClock.Guard);
 
@@ -158,7 +158,7 @@ public sealed class StressHttpClientTests
     public async Task GetAsync_ResponseSetsACookie_TheCookieIsNotSentBack()
     {
         await using var server = new LoopbackServer(_ => LoopbackServer.Response("200 OK", "", "Set-Cookie: session=abc123; Path=/"));
-        using var http = new StressHttpClient(new HttpOptions(server.Address, []), connections: 1);
+        using var http = new HttpRun(new HttpOptions(server.Address, []), 1);
 
         using (var first = await http.Client.GetAsync(new Uri("login", UriKind.Relative)).WaitAsync(TestClock.Guard))
         {
@@ -180,7 +180,7 @@ public sealed class StressHttpClientTests
     public async Task GetAsync_Redirect_IsReturnedAsIsNotFollowed()
     {
         await using var server = new LoopbackServer(_ => LoopbackServer.Response("302 Found", "", "Location: /elsewhere"));
-        using var http = new StressHttpClient(new HttpOptions(server.Address, []), connections: 1);
+        using var http = new HttpRun(new HttpOptions(server.Address, []), 1);
 
         using var response = await http.Client.GetAsync(new Uri("start", UriKind.Relative)).WaitAsync(TestClock.Guard);
 
@@ -195,7 +195,7 @@ public sealed class StressHttpClientTests
     {
         var body = Gzip("hello, compressed world");
         await using var server = new LoopbackServer(_ => LoopbackServer.Response("200 OK", body, "Content-Encoding: gzip", "Content-Type: text/plain"));
-        using var http = new StressHttpClient(new HttpOptions(server.Address, []), connections: 1);
+        using var http = new HttpRun(new HttpOptions(server.Address, []), 1);
 
         using var response = await http.Client.GetAsync(new Uri("data", UriKind.Relative)).WaitAsync(TestClock.Guard);
 
@@ -213,7 +213,7 @@ public sealed class StressHttpClientTests
             await release.Task.WaitAsync(ct);
             return LoopbackServer.Response("200 OK", "done");
         });
-        using var http = new StressHttpClient(new HttpOptions(server.Address, []), connections: 2);
+        using var http = new HttpRun(new HttpOptions(server.Address, []), 2);
         try
         {
             var requests = Enumerable.Range(0, 3).Select(i => http.Client.GetAsync(new Uri($"r{i}", UriKind.Relative))).ToList();

@@ -21,7 +21,7 @@ internal static class Plans
     public static StressTestDeclaration Declaration(Type type, string method, IReadOnlyDictionary<string, object?> arguments, params string?[] thresholds)
     {
         var info = type.GetMethod(method, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance)!;
-        return new StressTestDeclaration(type, info, type.FullName!.Replace('+', '.') + "." + method, arguments, thresholds);
+        return new StressTestDeclaration(type, info, type.FullName!.Replace('+', '.') + "." + method, arguments, thresholds.Select(t => new ThresholdDeclaration(t)).ToList());
     }
 
     public static ParseResult<StressPlan> TryBuild(Type type, string method, StressSettings? settings = null) =>

@@ -1,6 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Errors;
 using HdrHistogram;
 using StressTest.Aggregation;
 using StressTest.Tests.TestSupport;
@@ -156,7 +157,7 @@ public sealed class InvocationSlotTests
         Assert.IsTrue(tokens[0].IsCancellationRequested);
         Assert.IsFalse(tokens[1].IsCancellationRequested);
         var error = Assert.ContainsSingle(Harvest(sink).Errors);
-        Assert.AreEqual(ErrorKinds.Timeout, error.Kind);
+        Assert.AreEqual(ErrorClassifier.Timeout.Kind, error.Kind);
         Assert.AreEqual(1, error.Count);
     }
 

@@ -1,13 +1,13 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Errors;
 using HdrHistogram;
 using StressTest.Controller;
 using StressTest.Reports;
 using StressTest.Scheduling;
 using StressTest.Settings;
 using StressTest.Tests.TestSupport;
-using StressTest.Workers;
 
 namespace StressTest.Tests.Workers;
 
@@ -219,7 +219,7 @@ public sealed partial class OpenModelExecutorTests
             Assert.AreEqual(1, m.Count, "a stuck invocation never completed but still counts");
             Assert.AreEqual(0, m.Latency.TotalCount);
             var stuck = Assert.ContainsSingle(m.ErrorsByKind);
-            Assert.AreEqual(ErrorKinds.Stuck, stuck.Kind);
+            Assert.AreEqual(ErrorClass.Stuck.Kind, stuck.Kind);
             Assert.AreEqual(1, stuck.Count);
             Assert.AreEqual(TimeSpan.FromMilliseconds(1100), target.CancelledAt, "abandoned (token cancelled) when the 100 ms grace after the 1 s window ran out");
             Assert.IsTrue(result.Problems.Any(p => p.StartsWith("1 invocation(s) were still running 0.1 s after the load ended", StringComparison.Ordinal)), string.Join(Environment.NewLine, result.Problems));

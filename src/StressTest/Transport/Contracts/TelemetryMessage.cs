@@ -35,13 +35,50 @@ internal sealed record IntervalTelemetry(int Index, TimeSpan Start, TimeSpan End
 
     /// <summary>Invocations in flight when the interval was taken.</summary>
     public int InFlight { get; init; }
+
+    /// <summary>HTTP requests by endpoint.</summary>
+    public IReadOnlyList<EndpointInterval> Endpoints { get; init; } = [];
+
+    /// <summary>Steps by name.</summary>
+    public IReadOnlyList<StepInterval> Steps { get; init; } = [];
+
+    /// <summary>Checks by name.</summary>
+    public IReadOnlyList<CheckInterval> Checks { get; init; } = [];
+
+    /// <summary>Measured invocations in which at least one check failed.</summary>
+    public long FailedCheckInvocations { get; init; }
 }
 
-/// <summary>Errors of one kind: <c>timeout</c> or an exception's full type name.</summary>
+/// <summary>Errors of one kind (see <see cref="Errors.ErrorClassifier"/>): <c>HTTP 503</c>, <c>timeout</c>,
+/// <c>connection refused</c>… or an exception's full type name.</summary>
 /// <param name="Kind">The kind.</param>
 /// <param name="Count">How many.</param>
-/// <param name="FirstMessage">The first message seen, truncated; never trusted (it may come from a server).</param>
-internal sealed record ErrorCount(string Kind, long Count, string FirstMessage);
+/// <param name="FirstMessage">The first message seen, redacted and truncated; never trusted (it may come from a server).</param>
+internal sealed record ErrorCount(string Kind, long Count, string FirstMessage)
+{
+    /// <summary>The kind's category (<see cref="Errors.ErrorCategories"/>).</summary>
+    public string Category { get; init; } = Errors.ErrorCategories.Exception;
+
+    /// <summary>Offset in the measured window of the first error of the kind.</summary>
+    public TimeSpan FirstAt { get; init; }
+
+    /// <summary>Offset of the last one.</summary>
+    public TimeSpan LastAt { get; init; }
+
+    /// <summary>The two counts as one: the earlier first message and time, the later last time.</summary>
+    public ErrorCount Merge(ErrorCount other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var otherFirst = other.FirstAt < FirstAt;
+        return this with
+        {
+            Count = Count + other.Count,
+            FirstMessage = otherFirst ? other.FirstMessage : FirstMessage,
+            FirstAt = otherFirst ? other.FirstAt : FirstAt,
+            LastAt = other.LastAt > LastAt ? other.LastAt : LastAt,
+        };
+    }
+}
 
 /// <summary>The agent could not start its workers (for example the test class constructor threw).</summary>
 internal sealed record AgentFailed(string Reason) : TelemetryMessage;

@@ -129,6 +129,7 @@ internal sealed class InProcessAgent : ILoadAgent
     private static IntervalTelemetry Take(ILoadExecutor executor, IntervalAccumulator interval, LoadRun run, int index, long start, long end)
     {
         executor.HarvestInto(interval);
+        run.Details.HarvestInto(interval);
         return interval.Take(index, run.ToTimeSpan(start - run.MeasureFrom), run.ToTimeSpan(end - run.MeasureFrom), run.TargetAt(Math.Min(end, run.MeasureEnd - 1)), executor.InFlight);
     }
 

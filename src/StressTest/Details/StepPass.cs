@@ -1,0 +1,46 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using StressTest.Workers;
+
+namespace StressTest.Details;
+
+/// <summary>
+/// One pass through a step, from <c>StressContext.Step</c>'s start to its end. A struct on the caller's stack (or in
+/// its async state machine), so timing a step allocates nothing of its own. Outside the measured window (warm-up)
+/// and outside a run it times nothing but the name is still checked, so a bad name fails at once.
+/// </summary>
+internal readonly struct StepPass
+{
+    private readonly NamedRecorder? _recorder;
+    private readonly InvocationSlot? _slot;
+    private readonly long _start;
+
+    private StepPass(NamedRecorder? recorder, InvocationSlot? slot, long start)
+    {
+        _recorder = recorder;
+        _slot = slot;
+        _start = start;
+    }
+
+    public static StepPass Begin(InvocationSlot? slot, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (slot is null)
+        {
+            return default;
+        }
+
+        var recorder = slot.Run.Details.Step(name);
+        return slot.IsMeasured ? new StepPass(recorder, slot, slot.Run.Time.GetTimestamp()) : default;
+    }
+
+    public void End(bool failed)
+    {
+        if (_recorder is not null)
+        {
+            var run = _slot!.Run;
+            _recorder.Record((long)((run.Time.GetTimestamp() - _start) * run.MicrosecondsPerTick), failed);
+        }
+    }
+}
