@@ -29,8 +29,8 @@ internal sealed class EndpointRecorder(string name) : NamedRecorder(name)
         }
     }
 
-    /// <summary>Body bytes received, added as the body is read (possibly after the request was recorded).</summary>
-    public void AddBytesIn(long bytes) => Interlocked.Add(ref _bytesIn, bytes);
+    /// <summary>Body bytes received or sent, added as the body passes (possibly after the request was recorded).</summary>
+    public void AddBytes(long bytes, bool outgoing) => Interlocked.Add(ref outgoing ? ref _bytesOut : ref _bytesIn, bytes);
 
     /// <summary>What was recorded since the last harvest, or null when nothing was.</summary>
     public EndpointInterval? Harvest(Func<HdrHistogram.HistogramBase, byte[]> encode)

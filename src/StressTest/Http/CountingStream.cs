@@ -5,11 +5,13 @@ using StressTest.Details;
 
 namespace StressTest.Http;
 
-/// <summary>Passes a body through, adding the bytes read from it or written to it to the endpoint's bytes in.</summary>
+/// <summary>Passes a body through, adding the bytes read from it or written to it to the endpoint's bytes in (a
+/// response) or out (a request).</summary>
 /// <param name="inner">The body (reading) or the caller's destination (writing).</param>
 /// <param name="endpoint">Where the bytes are counted.</param>
 /// <param name="ownsInner">True when reading a body, which this stream then closes; a destination is the caller's.</param>
-internal sealed class CountingStream(Stream inner, EndpointRecorder endpoint, bool ownsInner) : Stream
+/// <param name="outgoing">True for a request body (bytes out).</param>
+internal sealed class CountingStream(Stream inner, EndpointRecorder endpoint, bool ownsInner, bool outgoing) : Stream
 {
     public override bool CanRead => inner.CanRead;
 
@@ -81,7 +83,7 @@ internal sealed class CountingStream(Stream inner, EndpointRecorder endpoint, bo
     {
         if (bytes > 0)
         {
-            endpoint.AddBytesIn(bytes);
+            endpoint.AddBytes(bytes, outgoing);
         }
 
         return bytes;

@@ -48,8 +48,7 @@ internal sealed class HostGuardHandler : DelegatingHandler
         ArgumentNullException.ThrowIfNull(request);
         if (request.RequestUri is { IsAbsoluteUri: true } uri && !IsAllowed(uri))
         {
-            throw new HttpRequestException(
-                $"StressTest refused to send a request to host \"{uri.IdnHost}\": only loopback, the base address's host and the hosts in the AllowedHosts setting may be loaded. If {uri.IdnHost} is a test system of yours, add it: <StressTest><AllowedHosts>{uri.IdnHost}</AllowedHosts></StressTest> or dotnet test -- StressTest.AllowedHosts={uri.IdnHost}");
+            throw new HostNotAllowedException(uri.IdnHost);
         }
     }
 

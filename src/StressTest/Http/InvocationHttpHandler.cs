@@ -45,9 +45,9 @@ internal sealed class InvocationHttpHandler : DelegatingHandler
         {
             response = base.Send(request, cancellationToken);
         }
-        catch
+        catch (Exception ex)
         {
-            Failed(endpoint, bytesOut, start);
+            Failed(endpoint, bytesOut, start, ex);
             throw;
         }
 
@@ -62,9 +62,9 @@ internal sealed class InvocationHttpHandler : DelegatingHandler
         {
             response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (Exception ex)
         {
-            Failed(endpoint, bytesOut, start);
+            Failed(endpoint, bytesOut, start, ex);
             throw;
         }
 
@@ -76,15 +76,22 @@ internal sealed class InvocationHttpHandler : DelegatingHandler
         var name = request.Options.TryGetValue(StressHttp.EndpointName, out var given) && !string.IsNullOrWhiteSpace(given)
             ? given
             : EndpointNamer.Name(request.Method, request.RequestUri!, _options.BaseAuthority);
-        return (_slot.Run.Details.Endpoint(name), request.Content?.Headers.ContentLength ?? 0, _slot.Run.Time.GetTimestamp());
+        var endpoint = _slot.Run.Details.Endpoint(name);
+        return (endpoint, CountingContent.AttachOutgoing(request, endpoint), _slot.Run.Time.GetTimestamp());
     }
 
-    private void Failed(EndpointRecorder endpoint, long bytesOut, long start)
+    private void Failed(EndpointRecorder endpoint, long bytesOut, long start, Exception exception)
     {
         // A request cut off because the run was cancelled is neither a measurement nor an error.
         if (!_slot.Run.IsStopping)
         {
             endpoint.Record(Elapsed(start), statusCode: 0, failed: true, bytesOut);
+        }
+
+        if (exception is HostNotAllowedException refused)
+        {
+            // Fails the test whatever error rate it allows, and even when the method catches the exception.
+            _slot.Run.ReportProblemOnce(refused.Message);
         }
     }
 

@@ -24,8 +24,26 @@ internal sealed class ErrorTally
     {
         ArgumentNullException.ThrowIfNull(exception);
         var error = ErrorClassifier.Classify(exception);
-        Add(error, Root(exception).Message, at);
+        Add(error, Message(Root(exception)), at);
         return error;
+    }
+
+    /// <summary>The exception's message followed by its inner exceptions' (up to three): HttpClient's own message
+    /// ("An error occurred while sending the request.") says nothing; the cause is further in.</summary>
+    public static string Message(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var message = exception.Message;
+        var depth = 0;
+        for (var inner = exception.InnerException; inner is not null && depth < 3; inner = inner.InnerException, depth++)
+        {
+            if (!message.Contains(inner.Message, StringComparison.Ordinal))
+            {
+                message += " → " + inner.Message;
+            }
+        }
+
+        return message;
     }
 
     public void Add(ErrorClass error, string message, TimeSpan at)

@@ -160,6 +160,18 @@ internal sealed class LoadRun
         ReportProblem(problem);
     }
 
+    /// <summary>Reports a problem unless the same text was reported before (one line, not one per invocation).</summary>
+    public void ReportProblemOnce(string problem)
+    {
+        lock (_problems)
+        {
+            if (!_problems.Contains(problem))
+            {
+                _problems.Add(problem);
+            }
+        }
+    }
+
     public void ReportProblem(string problem)
     {
         lock (_problems)

@@ -35,6 +35,8 @@ internal sealed class FixtureProject
 
     public static FixtureProject LoadModel { get; } = new("LoadModelFixture");
 
+    public static FixtureProject Http { get; } = new("HttpFixture");
+
     public string Name { get; }
 
     public string ProjectDirectory { get; }

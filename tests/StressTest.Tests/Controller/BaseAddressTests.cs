@@ -178,7 +178,10 @@ public sealed class BaseAddressTests
 
         var result = await RunWithVariableAsync(null, target.Probe.Clock, typeof(Targets.Requests), settings);
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        // The target catches the refusal, and the test still fails on it: a refused host is never acceptable load.
+        Assert.AreEqual(RunOutcome.Failed, result.Outcome, ResultText.FailureMessage(result));
+        var problem = Assert.ContainsSingle(result.Problems);
+        Assert.StartsWith("StressTest refused to send a request to host \"example.com\"", problem);
         Assert.StartsWith("refused: StressTest refused to send a request to host \"example.com\"", Targets.Requests.ToOtherHost);
         Assert.AreEqual("cancelled", Targets.Requests.ToAllowedHost, "an allowed host passes the guard, and the cancelled token stops it there");
     }

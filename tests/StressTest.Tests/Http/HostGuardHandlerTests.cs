@@ -85,7 +85,7 @@ public sealed class HostGuardHandlerTests
         var inner = new RecordingHandler();
         using var invoker = Invoker(new HttpOptions(new Uri("http://api.test.internal/"), ["example.org", "staging.example.com"]), inner);
 
-        var exception = await Assert.ThrowsExactlyAsync<HttpRequestException>(() => Send(invoker, url));
+        var exception = await Assert.ThrowsExactlyAsync<HostNotAllowedException>(() => Send(invoker, url));
 
         Assert.IsEmpty(inner.Requests, "a refused request must never reach the handler that sends it");
         Assert.Contains($"refused to send a request to host \"{host}\"", exception.Message);
@@ -104,7 +104,7 @@ public sealed class HostGuardHandlerTests
         using var invoker = Invoker(HttpOptions.None, inner);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
 
-        var exception = Assert.ThrowsExactly<HttpRequestException>(() => invoker.Send(request, CancellationToken.None));
+        var exception = Assert.ThrowsExactly<HostNotAllowedException>(() => invoker.Send(request, CancellationToken.None));
 
         Assert.IsEmpty(inner.Requests, "a refused request must never reach the handler that sends it");
         Assert.Contains($"refused to send a request to host \"{host}\"", exception.Message);
@@ -130,7 +130,7 @@ public sealed class HostGuardHandlerTests
         var inner = new RecordingHandler();
         using var invoker = Invoker(HttpOptions.None, inner);
 
-        await Assert.ThrowsExactlyAsync<HttpRequestException>(() => Send(invoker, "http://api.test.internal/"));
+        await Assert.ThrowsExactlyAsync<HostNotAllowedException>(() => Send(invoker, "http://api.test.internal/"));
 
         Assert.IsEmpty(inner.Requests);
     }

@@ -82,7 +82,7 @@ public sealed class StressHttpClientTests
         using var http = new HttpRun(new HttpOptions(new Uri("http://127.0.0.1:5080/"), ["staging.test"]), 1);
         var stopwatch = Stopwatch.StartNew();
 
-        var exception = await Assert.ThrowsExactlyAsync<HttpRequestException>(
+        var exception = await Assert.ThrowsExactlyAsync<HostNotAllowedException>(
             () => http.Client.GetAsync(new Uri("http://example.com/")).WaitAsync(TestClock.Guard));
 
         Assert.IsLessThan(Quickly, stopwatch.Elapsed, "the guard refuses before any DNS lookup or connection");
@@ -97,7 +97,7 @@ public sealed class StressHttpClientTests
         using var request = new HttpRequestMessage(HttpMethod.Get, "http://example.com/");
         var stopwatch = Stopwatch.StartNew();
 
-        var exception = Assert.ThrowsExactly<HttpRequestException>(() => http.Client.Send(request));
+        var exception = Assert.ThrowsExactly<HostNotAllowedException>(() => http.Client.Send(request));
 
         Assert.IsLessThan(Quickly, stopwatch.Elapsed, "the guard refuses before any DNS lookup or connection");
         Assert.Contains("refused to send a request to host \"example.com\"", exception.Message);
