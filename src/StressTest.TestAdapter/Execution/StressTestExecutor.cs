@@ -6,6 +6,7 @@ using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Adapter;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
 using StressTest.Controller;
+using StressTest.Reports;
 using StressTest.Discovery;
 using StressTest.Settings;
 using StressTest.TestAdapter.Discovery;
@@ -109,6 +110,7 @@ public sealed class StressTestExecutor : ITestExecutor
 
         var resultsDirectory = ResultsDirectory(settings.Settings, runResultsDirectory ?? runContext?.TestRunDirectory);
         var runner = new StressTestRunner(_time);
+        var completed = new List<(string, TestRunRecord)>();
         foreach (var (testCase, declaration) in selected)
         {
             if (token.IsCancellationRequested)
@@ -121,7 +123,8 @@ public sealed class StressTestExecutor : ITestExecutor
             TestRunRecord record;
             try
             {
-                record = runner.RunAsync(declaration, settings, resultsDirectory, token).GetAwaiter().GetResult();
+                // Informational: shown in Test Explorer's output and by dotnet test at normal verbosity, not at minimal.
+                record = runner.RunAsync(declaration, settings, resultsDirectory, token, line => handle.SendMessage(TestMessageLevel.Informational, line)).GetAwaiter().GetResult();
             }
             catch (Exception ex)
             {
@@ -132,6 +135,12 @@ public sealed class StressTestExecutor : ITestExecutor
             var result = ResultFactory.Create(testCase, record, startTime, _time.GetUtcNow());
             handle.RecordResult(result);
             handle.RecordEnd(testCase, result.Outcome);
+            completed.Add((testCase.DisplayName, record));
+        }
+
+        if (completed.Count > 1)
+        {
+            handle.SendMessage(TestMessageLevel.Informational, RunTable.Format(completed));
         }
     }
 

@@ -15,6 +15,7 @@ internal sealed class RunAggregator
     private readonly LongHistogram _total = LatencyHistograms.Create();
     private readonly LongHistogram _service = LatencyHistograms.Create();
     private readonly LongHistogram _lateness = LatencyHistograms.Create();
+    private readonly LongHistogram _window = LatencyHistograms.Create();
     private readonly SortedDictionary<int, Interval> _intervals = [];
     private long _dropped;
     private readonly Dictionary<string, ErrorCount> _errors = new(StringComparer.Ordinal);
@@ -49,6 +50,22 @@ internal sealed class RunAggregator
         }
     }
 
+    /// <summary>What was measured so far, for progress and for the report rewritten while the test runs; changes
+    /// nothing (the newest intervals stay open for late messages).</summary>
+    public RunMeasurements Snapshot()
+    {
+        var measured = _intervals.Count == 0 ? TimeSpan.Zero : _intervals.Values.Max(i => i.End);
+        return Measurements(_intervals.Select(i => i.Value.Peek(i.Key)).ToList(), measured);
+    }
+
+    /// <summary>Latency since the last call (the progress line's "last 5 s"), then starts a new window.</summary>
+    public LatencySummary TakeWindow()
+    {
+        var summary = LatencySummary.From(_window);
+        _window.Reset();
+        return summary;
+    }
+
     public RunMeasurements Complete()
     {
         if (_stuck > 0)
@@ -61,13 +78,17 @@ internal sealed class RunAggregator
             });
         }
 
-        var series = _intervals.Select(i => i.Value.Summarize(i.Key)).ToList();
+        return Measurements(_intervals.Select(i => i.Value.Summarize(i.Key)).ToList(), _measured);
+    }
+
+    private RunMeasurements Measurements(IReadOnlyList<SecondSample> series, TimeSpan measured)
+    {
         var errors = _errors
             .OrderByDescending(e => e.Value.Count)
             .ThenBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => new ErrorSummary(e.Key, e.Value.Count, e.Value.FirstMessage) { Category = e.Value.Category, FirstAt = e.Value.FirstAt, LastAt = e.Value.LastAt })
             .ToList();
-        return new RunMeasurements(_total, series, errors, _measured, _stuck, _cancelled, _problems)
+        return new RunMeasurements(_total, series, errors, measured, _stuck, _cancelled, _problems)
         {
             ServiceTime = _service,
             Lateness = _lateness,
@@ -83,6 +104,7 @@ internal sealed class RunAggregator
     {
         var latency = HistogramCodec.Decode(message.Latency);
         _total.Add(latency);
+        _window.Add(latency);
         // Without a schedule, service time is the latency itself: an agent may leave it out.
         _service.Add(message.ServiceTime is { } service ? HistogramCodec.Decode(service) : latency);
         if (message.Lateness is { } lateness)
@@ -165,7 +187,14 @@ internal sealed class RunAggregator
         public SecondSample Summarize(int index)
         {
             Seal(index);
-            return _sealed! with { EndSeconds = End.TotalSeconds, Errors = Errors, Target = Target, Dropped = Dropped, InFlight = InFlight };
+            return Peek(index);
+        }
+
+        /// <summary>The interval's statistics as of now, without sealing it.</summary>
+        public SecondSample Peek(int index)
+        {
+            var sample = _sealed ?? new SecondSample(index, Start.TotalSeconds, End.TotalSeconds, Latency!.TotalCount, Errors, LatencySummary.From(Latency));
+            return sample with { EndSeconds = End.TotalSeconds, Errors = Errors, Target = Target, Dropped = Dropped, InFlight = InFlight };
         }
     }
 }

@@ -14,4 +14,7 @@ internal enum RunOutcome
 
     /// <summary>The run was cancelled before its end; thresholds were not judged on the partial data.</summary>
     Cancelled,
+
+    /// <summary>Still running: only in the report rewritten during the run (what a killed test host leaves).</summary>
+    Running,
 }

@@ -24,11 +24,17 @@ internal sealed class StressController
 
     private readonly TimeProvider _time;
     private readonly ILoadAgent _agent;
+    private readonly Func<RunProgress, ValueTask>? _onInterval;
 
-    public StressController(TimeProvider time, ILoadAgent agent)
+    /// <param name="time">The clock.</param>
+    /// <param name="agent">Runs the load.</param>
+    /// <param name="onInterval">Called after every interval of telemetry (progress lines, the report rewritten while
+    /// the test runs); its exceptions are the caller's and end the run's telemetry loop, so it must not throw.</param>
+    public StressController(TimeProvider time, ILoadAgent agent, Func<RunProgress, ValueTask>? onInterval = null)
     {
         _time = time;
         _agent = agent;
+        _onInterval = onInterval;
     }
 
     public async Task<StressRunResult> RunAsync(StressPlan plan, string runId, CancellationToken cancellationToken)
@@ -49,7 +55,7 @@ internal sealed class StressController
         var http = setupFailed ? null : HttpFor(plan, setupContext, problems);
         if (http is not null && !cancellationToken.IsCancellationRequested)
         {
-            measurements = await RunLoadAsync(plan, runId, http, problems, cancellationToken).ConfigureAwait(false);
+            measurements = await RunLoadAsync(plan, runId, startedAt, http, problems, cancellationToken).ConfigureAwait(false);
         }
 
         if (plan.Lifecycle.Teardown is { } teardown)
@@ -101,7 +107,7 @@ internal sealed class StressController
         };
     }
 
-    private async Task<RunMeasurements?> RunLoadAsync(StressPlan plan, string runId, HttpOptions http, List<string> problems, CancellationToken cancellationToken)
+    private async Task<RunMeasurements?> RunLoadAsync(StressPlan plan, string runId, DateTimeOffset startedAt, HttpOptions http, List<string> problems, CancellationToken cancellationToken)
     {
         var assignment = new WorkAssignment(runId, plan.MethodRef, plan.Load, FirstWorkerId: 0, WorkerCount: plan.Load.Model == LoadModel.Open ? plan.Load.MaxConcurrency : plan.Load.Concurrency)
         {
@@ -113,6 +119,11 @@ internal sealed class StressController
         await foreach (var message in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             aggregator.Apply(message);
+            if (_onInterval is not null && message is IntervalTelemetry)
+            {
+                var soFar = new StressRunResult(plan, runId, startedAt, RunOutcome.Running, aggregator.Snapshot(), [], [.. problems], _time.GetUtcNow() - startedAt);
+                await _onInterval(new RunProgress(soFar, aggregator.TakeWindow)).ConfigureAwait(false);
+            }
         }
 
         try

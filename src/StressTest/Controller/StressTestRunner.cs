@@ -29,7 +29,12 @@ internal sealed class StressTestRunner
         _reports = reports ?? ReportWriter.Default;
     }
 
-    public async Task<TestRunRecord> RunAsync(StressTestDeclaration declaration, SettingsParseResult settings, string resultsDirectory, CancellationToken cancellationToken)
+    /// <param name="declaration">The test.</param>
+    /// <param name="settings">The run's settings, or why they are invalid.</param>
+    /// <param name="resultsDirectory">Where the reports go.</param>
+    /// <param name="cancellationToken">Cancels the run (teardown still runs, what was measured is reported).</param>
+    /// <param name="progress">Receives a progress line every ProgressInterval; null for none.</param>
+    public async Task<TestRunRecord> RunAsync(StressTestDeclaration declaration, SettingsParseResult settings, string resultsDirectory, CancellationToken cancellationToken, Action<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(declaration);
         ArgumentNullException.ThrowIfNull(settings);
@@ -44,7 +49,8 @@ internal sealed class StressTestRunner
             return Invalid(plan.Error);
         }
 
-        var result = await new StressController(_time, _agent).RunAsync(plan.Value, NewRunId(), cancellationToken).ConfigureAwait(false);
+        var reporter = new ProgressReporter(resultsDirectory, progress, settings.Settings.ProgressInterval);
+        var result = await new StressController(_time, _agent, reporter.OnIntervalAsync).RunAsync(plan.Value, NewRunId(), cancellationToken).ConfigureAwait(false);
         var message = ResultText.FailureMessage(result);
         var summary = ResultText.Summary(result);
         IReadOnlyList<ReportFile> files;
@@ -59,7 +65,7 @@ internal sealed class StressTestRunner
             return new TestRunRecord(RunOutcome.Failed, message, summary, files, result.Elapsed);
         }
 
-        return new TestRunRecord(result.Outcome, message, summary, files, result.Elapsed);
+        return new TestRunRecord(result.Outcome, message, summary, files, result.Elapsed) { Measurements = result.Measurements };
     }
 
     private static TestRunRecord Invalid(string message) => new(RunOutcome.Failed, message, string.Empty, [], TimeSpan.Zero);

@@ -10,4 +10,8 @@ namespace StressTest.Controller;
 /// <param name="Summary">The compact summary for standard output.</param>
 /// <param name="Files">Report files written, with descriptions.</param>
 /// <param name="Elapsed">How long the test took.</param>
-internal sealed record TestRunRecord(RunOutcome Outcome, string Message, string Summary, IReadOnlyList<Reports.ReportFile> Files, TimeSpan Elapsed);
+internal sealed record TestRunRecord(RunOutcome Outcome, string Message, string Summary, IReadOnlyList<Reports.ReportFile> Files, TimeSpan Elapsed)
+{
+    /// <summary>The headline numbers, for the table of all tests at the end of a run; null when no load ran.</summary>
+    public Aggregation.RunMeasurements? Measurements { get; init; }
+}

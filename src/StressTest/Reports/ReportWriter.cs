@@ -18,6 +18,9 @@ internal sealed class ReportWriter
 
     public static ReportWriter Default { get; } = new([new JsonReportExporter(), new HgrmReportExporter()]);
 
+    /// <summary>The JSON report alone: rewritten while a test runs.</summary>
+    public static ReportWriter JsonOnly { get; } = new([new JsonReportExporter()]);
+
     public async Task<IReadOnlyList<ReportFile>> WriteAsync(StressReport report, string resultsDirectory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);

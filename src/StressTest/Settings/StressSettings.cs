@@ -35,4 +35,10 @@ internal sealed record StressSettings
     /// abandoned and reported as stuck, so a hung method never hangs the test run.</summary>
     /// <value>A duration; default 5 s.</value>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a running test reports its progress (one informational line: elapsed, rps, p95 of the
+    /// period, errors); 0 turns the lines off. The JSON report is rewritten every second regardless, so a test host
+    /// killed mid-run still leaves what was measured.</summary>
+    /// <value>A duration; default 5 s.</value>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -16,7 +16,7 @@ internal static class StressSettingsParser
 {
     public const string SectionName = "StressTest";
 
-    private static readonly string[] Known = ["DurationScale", "ResultsDirectory", "ShutdownGrace", "Seed", "BaseUrl", "AllowedHosts"];
+    private static readonly string[] Known = ["DurationScale", "ResultsDirectory", "ShutdownGrace", "Seed", "BaseUrl", "AllowedHosts", "ProgressInterval"];
 
     public static SettingsParseResult Parse(IEnumerable<KeyValuePair<string, string>> values)
     {
@@ -61,6 +61,18 @@ internal static class StressSettingsParser
                     else
                     {
                         errors.Add($"Setting {SectionName}.ShutdownGrace: {grace.Error}");
+                    }
+
+                    break;
+                case "ProgressInterval":
+                    var progress = DurationParser.Parse(value);
+                    if (progress.IsSuccess)
+                    {
+                        settings = settings with { ProgressInterval = progress.Value };
+                    }
+                    else
+                    {
+                        errors.Add($"Setting {SectionName}.ProgressInterval: {progress.Error} Use 0 to turn progress lines off.");
                     }
 
                     break;

@@ -30,8 +30,13 @@ internal static class DotnetCli
         ["UseSharedCompilation"] = "false",
     };
 
+    /// <param name="arguments">The dotnet command line.</param>
+    /// <param name="environment">Variables to set for the child.</param>
+    /// <param name="timeout">Killed after this long.</param>
+    /// <param name="killWhen">Polled every 100 ms while the child runs: when it returns true the whole process tree is
+    /// killed at once (SIGKILL on Linux), as a CI agent or Ctrl+C in `dotnet test` would.</param>
     public static async Task<ProcessResult> RunAsync(
-        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout)
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, Func<bool>? killWhen = null)
     {
         var info = new ProcessStartInfo(Executable)
         {
@@ -65,11 +70,24 @@ internal static class DotnetCli
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var timedOut = false;
+        var killed = false;
         using (var cancellation = new CancellationTokenSource(timeout))
         {
             try
             {
-                await process.WaitForExitAsync(cancellation.Token);
+                var exited = process.WaitForExitAsync(cancellation.Token);
+                while (killWhen is not null && !exited.IsCompleted)
+                {
+                    await Task.WhenAny(exited, Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, cancellation.Token));
+                    if (!exited.IsCompleted && killWhen())
+                    {
+                        killed = true;
+                        process.Kill(entireProcessTree: true);
+                        break;
+                    }
+                }
+
+                await exited;
             }
             catch (OperationCanceledException)
             {
@@ -85,7 +103,7 @@ internal static class DotnetCli
             text = output.ToString();
         }
 
-        return new ProcessResult(commandLine, process.ExitCode, timedOut, TimeProvider.System.GetElapsedTime(started), text);
+        return new ProcessResult(commandLine, process.ExitCode, timedOut, TimeProvider.System.GetElapsedTime(started), text) { Killed = killed };
     }
 
     private static void Append(StringBuilder output, string? line)
