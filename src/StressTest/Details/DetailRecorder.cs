@@ -88,7 +88,8 @@ internal sealed class DetailRecorder
     /// <summary>One evaluation of a soft check.</summary>
     public void Check(string name, bool passed) => Counter(name, isAssertion: false).Add(passed);
 
-    /// <summary>An MSTest assertion ended an invocation: a failed check named by its message.</summary>
+    /// <summary>An MSTest assertion ended an invocation: a failed check named by its message (redacted and truncated
+    /// once, when the message is first seen).</summary>
     public void AssertionFailed(string message) => Counter(message, isAssertion: true).Add(passed: false);
 
     /// <summary>An invocation in which at least one check failed (soft or assertion).</summary>
@@ -148,7 +149,7 @@ internal sealed class DetailRecorder
                 return _checks.GetOrAdd(key, static k => new CheckCounter(k.Name, k.IsAssertion));
             }
 
-            return _checks[key] = new CheckCounter(name, isAssertion);
+            return _checks[key] = new CheckCounter(isAssertion ? ErrorTally.Truncate(name) : name, isAssertion);
         }
     }
 }

@@ -37,7 +37,8 @@ internal readonly struct StepPass
 
     public void End(bool failed)
     {
-        if (_recorder is not null)
+        // A step cut off by the run's cancellation is neither a measurement nor an error (as the invocation is not).
+        if (_recorder is not null && !(failed && _slot!.Run.IsStopping))
         {
             var run = _slot!.Run;
             _recorder.Record((long)((run.Time.GetTimestamp() - _start) * run.MicrosecondsPerTick), failed);

@@ -82,8 +82,9 @@ internal sealed class CountingContent : HttpContent
 
     protected override bool TryComputeLength(out long length)
     {
-        length = 0;
-        return false; // the copied Content-Length header, if any, still answers Headers.ContentLength
+        // The inner content may know its length without carrying the header (StringContent, ByteArrayContent).
+        length = _inner.Headers.ContentLength ?? 0;
+        return _inner.Headers.ContentLength is not null;
     }
 
     protected override void Dispose(bool disposing)

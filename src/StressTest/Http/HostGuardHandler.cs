@@ -12,9 +12,14 @@ namespace StressTest.Http;
 internal sealed class HostGuardHandler : DelegatingHandler
 {
     private readonly HashSet<string> _allowed;
+    private readonly Action<string>? _onRefused;
 
-    public HostGuardHandler(HttpOptions options)
+    /// <param name="options">The base address and the allowed hosts.</param>
+    /// <param name="onRefused">Told of every refusal (the run makes it a problem that fails the test, even when the
+    /// method catches the exception, in warm-up too).</param>
+    public HostGuardHandler(HttpOptions options, Action<string>? onRefused = null)
     {
+        _onRefused = onRefused;
         ArgumentNullException.ThrowIfNull(options);
         _allowed = new HashSet<string>(options.AllowedHosts.Select(Normalize), StringComparer.OrdinalIgnoreCase);
         if (options.BaseAddress is { } baseAddress)
@@ -48,7 +53,9 @@ internal sealed class HostGuardHandler : DelegatingHandler
         ArgumentNullException.ThrowIfNull(request);
         if (request.RequestUri is { IsAbsoluteUri: true } uri && !IsAllowed(uri))
         {
-            throw new HostNotAllowedException(uri.IdnHost);
+            var refused = new HostNotAllowedException(uri.IdnHost);
+            _onRefused?.Invoke(refused.Message);
+            throw refused;
         }
     }
 

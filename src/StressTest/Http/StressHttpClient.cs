@@ -38,6 +38,9 @@ internal sealed class StressHttpClient : IDisposable
 
     public HttpOptions Options { get; }
 
+    /// <summary>Told of every request the host guard refuses; set before the first request.</summary>
+    public Action<string>? OnRefused { get; set; }
+
     /// <summary>A client of the given name for one slot: the slot's measuring handler over the shared pipeline,
     /// configured as the factory would configure it (base address, headers the test set).</summary>
     public HttpClient CreateClient(string name, InvocationSlot slot)
@@ -115,7 +118,7 @@ internal sealed class StressHttpClient : IDisposable
         // Post-configuration runs after every configuration, the test's included: the guard is added last, so it is
         // the innermost handler of every client, next to the socket.
         services.PostConfigureAll<HttpClientFactoryOptions>(options =>
-            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.AdditionalHandlers.Add(new HostGuardHandler(Options))));
+            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.AdditionalHandlers.Add(new HostGuardHandler(Options, OnRefused))));
         return services.BuildServiceProvider();
     }
 }

@@ -41,7 +41,7 @@ internal static class DetailText
     private static void Table(StringBuilder text, string title, IReadOnlyList<(string Name, long Count, long Errors, LatencySummary Latency, string Extra)> rows, string extraTitle)
     {
         var width = Math.Min(48, Math.Max(title.Length, rows.Max(r => r.Name.Length)));
-        text.Append("  ").Append(title.PadRight(width)).Append("      count   errors    p50 ms    p95 ms    p99 ms  ").Append(extraTitle).AppendLine();
+        text.Append(("  " + title.PadRight(width) + "      count   errors    p50 ms    p95 ms    p99 ms  " + extraTitle).TrimEnd()).AppendLine();
         foreach (var (name, count, errors, latency, extra) in rows)
         {
             var shown = name.Length > width ? string.Concat(name.AsSpan(0, width - 1), "…") : name;
@@ -50,8 +50,13 @@ internal static class DetailText
                 .Append(errors.ToString("N0", Invariant).PadLeft(9))
                 .Append(ResultText.Ms(latency.P50).PadLeft(10))
                 .Append(ResultText.Ms(latency.P95).PadLeft(10))
-                .Append(ResultText.Ms(latency.P99).PadLeft(10))
-                .Append("  ").Append(extra).AppendLine();
+                .Append(ResultText.Ms(latency.P99).PadLeft(10));
+            if (extra.Length > 0)
+            {
+                text.Append("  ").Append(extra);
+            }
+
+            text.AppendLine();
         }
     }
 

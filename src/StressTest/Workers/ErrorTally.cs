@@ -19,13 +19,34 @@ internal sealed class ErrorTally
     private readonly Lock _lock = new();
     private Dictionary<string, Entry> _errors = new(StringComparer.Ordinal);
 
-    /// <summary>Counts an exception under its class; <paramref name="at"/> is its offset in the measured window.</summary>
+    /// <summary>Counts an exception under its class; <paramref name="at"/> is its offset in the measured window. The
+    /// message is composed (and redacted) only for the first error of a kind: a failing server repeats itself.</summary>
     public ErrorClass Add(Exception exception, TimeSpan at)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var error = ErrorClassifier.Classify(exception);
-        Add(error, Message(Root(exception)), at);
+        Add(error, at, exception, static e => Message(Root(e)));
         return error;
+    }
+
+    public void Add(ErrorClass error, string message, TimeSpan at) => Add(error, at, message, static m => m);
+
+    /// <summary>Counts an error whose message is made from <paramref name="source"/> only if it is the first of its kind.</summary>
+    public void Add<T>(ErrorClass error, TimeSpan at, T source, Func<T, string> message)
+    {
+        lock (_lock)
+        {
+            if (_errors.TryGetValue(error.Kind, out var seen))
+            {
+                seen.Count++;
+                seen.FirstAt = seen.FirstAt < at ? seen.FirstAt : at;
+                seen.LastAt = seen.LastAt > at ? seen.LastAt : at;
+            }
+            else
+            {
+                _errors[error.Kind] = new Entry(error.Category, Truncate(message(source)), at);
+            }
+        }
     }
 
     /// <summary>The exception's message followed by its inner exceptions' (up to three): HttpClient's own message
@@ -44,23 +65,6 @@ internal sealed class ErrorTally
         }
 
         return message;
-    }
-
-    public void Add(ErrorClass error, string message, TimeSpan at)
-    {
-        lock (_lock)
-        {
-            if (_errors.TryGetValue(error.Kind, out var seen))
-            {
-                seen.Count++;
-                seen.FirstAt = seen.FirstAt < at ? seen.FirstAt : at;
-                seen.LastAt = seen.LastAt > at ? seen.LastAt : at;
-            }
-            else
-            {
-                _errors[error.Kind] = new Entry(error.Category, Truncate(message), at);
-            }
-        }
     }
 
     /// <summary>Takes the errors counted so far and starts afresh; empty when there were none.</summary>

@@ -266,13 +266,13 @@ internal sealed class InvocationSlot
             var error = _sink.Errors.Add(failure, at);
             if (error.Category == ErrorCategories.Check)
             {
-                _run.Details.AssertionFailed(ErrorTally.Truncate(ErrorTally.Root(failure).Message));
+                _run.Details.AssertionFailed(ErrorTally.Root(failure).Message);
                 checkFailed = true;
             }
         }
         else if (httpStatus != 0)
         {
-            _sink.Errors.Add(ErrorClassifier.HttpStatus(httpStatus), Http.HttpStatusText.Describe(Volatile.Read(ref _httpFailureEndpoint), httpStatus), at);
+            _sink.Errors.Add(ErrorClassifier.HttpStatus(httpStatus), at, (Endpoint: Volatile.Read(ref _httpFailureEndpoint), Status: httpStatus), static f => Http.HttpStatusText.Describe(f.Endpoint, f.Status));
         }
 
         if (checkFailed)

@@ -24,6 +24,12 @@ internal sealed class LoadRun
     public LoadRun(TimeProvider time, string runId, LoadProfile load, int workerCount, Http.StressHttpClient? http = null)
     {
         Http = http;
+        if (http is not null)
+        {
+            // A refused host fails the test whatever error rate it allows, even when the method catches the exception.
+            http.OnRefused = ReportProblemOnce;
+        }
+
         Details = new Details.DetailRecorder(ReportProblem);
         Time = time;
         RunId = runId;
