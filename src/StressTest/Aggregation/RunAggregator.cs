@@ -20,6 +20,7 @@ internal sealed class RunAggregator
     private long _dropped;
     private readonly Dictionary<string, ErrorCount> _errors = new(StringComparer.Ordinal);
     private readonly DetailAggregator _details = new();
+    private readonly HistogramCodec.Encoder _encoder = new();
     private readonly List<string> _failures = [];
     private readonly List<string> _problems = [];
     private TimeSpan _measured;
@@ -55,7 +56,7 @@ internal sealed class RunAggregator
     public RunMeasurements Snapshot()
     {
         var measured = _intervals.Count == 0 ? TimeSpan.Zero : _intervals.Values.Max(i => i.End);
-        return Measurements(_intervals.Select(i => i.Value.Peek(i.Key)).ToList(), measured);
+        return Measurements(_intervals.Select(i => i.Value.Peek(i.Key)).ToList(), measured, intervalHistograms: []);
     }
 
     /// <summary>Latency since the last call (the progress line's "last 5 s"), then starts a new window.</summary>
@@ -78,10 +79,11 @@ internal sealed class RunAggregator
             });
         }
 
-        return Measurements(_intervals.Select(i => i.Value.Summarize(i.Key)).ToList(), _measured);
+        var series = _intervals.Select(i => i.Value.Summarize(i.Key, _encoder)).ToList();
+        return Measurements(series, _measured, _intervals.Select(i => i.Value.Histogram(i.Key, _encoder)).ToList());
     }
 
-    private RunMeasurements Measurements(IReadOnlyList<SecondSample> series, TimeSpan measured)
+    private RunMeasurements Measurements(IReadOnlyList<SecondSample> series, TimeSpan measured, IReadOnlyList<IntervalHistogram> intervalHistograms)
     {
         var errors = _errors
             .OrderByDescending(e => e.Value.Count)
@@ -97,6 +99,7 @@ internal sealed class RunAggregator
             Steps = _details.Steps(),
             Checks = _details.Checks(),
             FailedCheckInvocations = _details.FailedCheckInvocations,
+            IntervalHistograms = intervalHistograms,
         };
     }
 
@@ -125,14 +128,15 @@ internal sealed class RunAggregator
         {
             _intervals[message.Index] = interval = new Interval(LatencyHistograms.Create(), message.Start, message.End);
 
-            // An interval's histogram is only needed until its statistics are known: summarise intervals two behind
-            // the newest (agents may be one interval apart) and let their histograms go, so memory stays flat
-            // however long the run (one 188 KB histogram a second grew a 2-minute run's peak by half).
+            // An interval's histogram is only needed decoded until its statistics are known: summarise intervals
+            // two behind the newest (agents may be one interval apart) and keep only their compressed encoding (for
+            // the interval log), so memory stays nearly flat however long the run (one 188 KB histogram a second
+            // grew a 2-minute run's peak by half; the encoding is a few hundred bytes to a few KB).
             foreach (var (index, older) in _intervals)
             {
                 if (index < message.Index - 1)
                 {
-                    older.Seal(index);
+                    older.Seal(index, _encoder);
                 }
             }
         }
@@ -154,10 +158,12 @@ internal sealed class RunAggregator
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    /// <summary>One interval merged over agents; its histogram is dropped once it is sealed into a summary.</summary>
+    /// <summary>One interval merged over agents; once it is sealed into a summary only its histogram's compressed
+    /// encoding is kept.</summary>
     private sealed class Interval(HistogramBase latency, TimeSpan start, TimeSpan end)
     {
         private SecondSample? _sealed;
+        private byte[]? _encoded;
 
         public HistogramBase? Latency { get; private set; } = latency;
 
@@ -173,20 +179,22 @@ internal sealed class RunAggregator
 
         public double Target { get; set; }
 
-        /// <summary>Computes the interval's statistics once and releases its histogram. A late message for a sealed
-        /// interval still counts in the run's totals; only its share of this interval's percentiles is lost.</summary>
-        public void Seal(int index)
+        /// <summary>Computes the interval's statistics once, encodes its histogram and releases it. A late message
+        /// for a sealed interval still counts in the run's totals; only its share of this interval's percentiles
+        /// (and of its interval-log entry) is lost.</summary>
+        public void Seal(int index, HistogramCodec.Encoder encoder)
         {
             if (_sealed is null && Latency is { } histogram)
             {
                 _sealed = new SecondSample(index, Start.TotalSeconds, End.TotalSeconds, histogram.TotalCount, Errors, LatencySummary.From(histogram));
+                _encoded = encoder.Encode(histogram);
                 Latency = null;
             }
         }
 
-        public SecondSample Summarize(int index)
+        public SecondSample Summarize(int index, HistogramCodec.Encoder encoder)
         {
-            Seal(index);
+            Seal(index, encoder);
             return Peek(index);
         }
 
@@ -195,6 +203,12 @@ internal sealed class RunAggregator
         {
             var sample = _sealed ?? new SecondSample(index, Start.TotalSeconds, End.TotalSeconds, Latency!.TotalCount, Errors, LatencySummary.From(Latency));
             return sample with { EndSeconds = End.TotalSeconds, Errors = Errors, Target = Target, Dropped = Dropped, InFlight = InFlight };
+        }
+
+        public IntervalHistogram Histogram(int index, HistogramCodec.Encoder encoder)
+        {
+            Seal(index, encoder);
+            return new(index, Start, End, _encoded!);
         }
     }
 }

@@ -66,6 +66,10 @@ internal sealed class RunMeasurements
     /// without checks holds); NaN when nothing was measured.</summary>
     public double ChecksRate => Count == 0 ? double.NaN : (double)(Count - FailedCheckInvocations) / Count;
 
+    /// <summary>Each second's latency histogram (µs) in its compressed encoding, by index: what the interval log
+    /// (.hlog) is written from.</summary>
+    public IReadOnlyList<IntervalHistogram> IntervalHistograms { get; init; } = [];
+
     /// <summary>Latencies in µs of every measured invocation that completed, errors included.</summary>
     public HistogramBase Latency { get; }
 

@@ -53,8 +53,10 @@ internal sealed class StressController
         }
 
         var http = setupFailed ? null : HttpFor(plan, setupContext, problems);
+        DateTimeOffset? loadStartedAt = null;
         if (http is not null && !cancellationToken.IsCancellationRequested)
         {
+            loadStartedAt = _time.GetUtcNow();
             measurements = await RunLoadAsync(plan, runId, startedAt, http, problems, cancellationToken).ConfigureAwait(false);
         }
 
@@ -73,7 +75,10 @@ internal sealed class StressController
             : problems.Count == 0 && measurements is not null && thresholds.All(t => t.Passed)
                 ? RunOutcome.Passed
                 : RunOutcome.Failed;
-        return new StressRunResult(plan, runId, startedAt, outcome, measurements, thresholds, problems, _time.GetElapsedTime(started));
+        return new StressRunResult(plan, runId, startedAt, outcome, measurements, thresholds, problems, _time.GetElapsedTime(started))
+        {
+            LoadStartedAt = loadStartedAt,
+        };
     }
 
     /// <summary>The base address, in order: the BaseUrl setting, the STRESSTEST_BASEURL environment variable, what setup

@@ -24,4 +24,10 @@ internal sealed record StressRunResult(
     RunMeasurements? Measurements,
     IReadOnlyList<ThresholdResult> Thresholds,
     IReadOnlyList<string> Problems,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>When the load was started (UTC), warm-up included; null when no load ran. The measured window
+    /// starts WarmUp later (within the milliseconds the agent takes to start its workers): the wall-clock anchor of
+    /// the interval log's timestamps.</summary>
+    public DateTimeOffset? LoadStartedAt { get; init; }
+}

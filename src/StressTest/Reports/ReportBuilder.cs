@@ -41,7 +41,11 @@ internal static class ReportBuilder
             ServiceTimeMs = Latency(m?.ServiceTime is { } service ? LatencySummary.From(service) : LatencySummary.Empty),
             StartLatenessMs = Latency(m?.Lateness is { } lateness ? LatencySummary.From(lateness) : LatencySummary.Empty),
             Thresholds = result.Thresholds
-                .Select(t => new ReportThreshold(t.Threshold.Step, t.Problem, t.Threshold.Source, t.Threshold.Metric.Name, Thresholds.ComparisonOperatorExtensions.Symbol(t.Threshold.Operator), t.Threshold.Limit, N(t.Actual), t.Passed, t.IsDefault))
+                .Select(t => new ReportThreshold(t.Threshold.Step, t.Problem, t.Threshold.Source, t.Threshold.Metric.Name, Thresholds.ComparisonOperatorExtensions.Symbol(t.Threshold.Operator), t.Threshold.Limit, N(t.Actual), t.Passed, t.IsDefault)
+                {
+                    Description = t.Describe(),
+                    ActualText = t.ActualText,
+                })
                 .ToList(),
             ChecksRate = m is null ? null : N(m.ChecksRate),
             ErrorsByType = m?.ErrorsByKind.Select(e => new ReportError(e.Kind, e.Category, e.Count, Seconds(e.FirstAt), Seconds(e.LastAt), e.FirstMessage)).ToList() ?? [],
@@ -56,11 +60,13 @@ internal static class ReportBuilder
             Steps = m?.Steps.Select(s => new ReportStep(s.Name, s.Count, s.Errors, Latency(s.Summary))).ToList() ?? [],
             Checks = m?.Checks.Select(c => new ReportCheck(c.Name, c.IsAssertion ? null : c.Passed, c.Failed, c.IsAssertion)).ToList() ?? [],
             Series = m?.Series
-                .Select(s => new ReportSecond(s.Index, s.StartSeconds, s.EndSeconds, s.Count, s.Errors, s.Rps, s.Target, s.Dropped, s.InFlight, N(s.Latency.P50), N(s.Latency.P90), N(s.Latency.P99), N(s.Latency.Max)))
+                .Select(s => new ReportSecond(s.Index, s.StartSeconds, s.EndSeconds, s.Count, s.Errors, s.Rps, s.Target, s.Dropped, s.InFlight, N(s.Latency.P50), N(s.Latency.P90), N(s.Latency.P95), N(s.Latency.P99), N(s.Latency.Max)))
                 .ToList() ?? [],
             Problems = result.Problems,
             Environment = CurrentEnvironment,
             Latency = m?.Latency,
+            Intervals = m?.IntervalHistograms ?? [],
+            MeasuredFrom = result.LoadStartedAt + plan.Load.WarmUp,
         };
     }
 

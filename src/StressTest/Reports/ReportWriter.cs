@@ -3,6 +3,8 @@
 
 using System.Security.Cryptography;
 using System.Text;
+using StressTest.Reports.Html;
+using StressTest.Reports.Markdown;
 
 namespace StressTest.Reports;
 
@@ -16,7 +18,11 @@ internal sealed class ReportWriter
 
     public ReportWriter(IReadOnlyList<IReportExporter> exporters) => _exporters = exporters;
 
-    public static ReportWriter Default { get; } = new([new JsonReportExporter(), new HgrmReportExporter()]);
+    public static ReportWriter Default { get; } = new(
+    [
+        new JsonReportExporter(), new HtmlReportExporter(), new HgrmReportExporter(), new HlogReportExporter(),
+        new CsvReportExporter(), new MarkdownReportExporter(),
+    ]);
 
     /// <summary>The JSON report alone: rewritten while a test runs.</summary>
     public static ReportWriter JsonOnly { get; } = new([new JsonReportExporter()]);

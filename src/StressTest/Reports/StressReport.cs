@@ -3,6 +3,7 @@
 
 using System.Text.Json.Serialization;
 using HdrHistogram;
+using StressTest.Aggregation;
 
 namespace StressTest.Reports;
 
@@ -46,6 +47,13 @@ internal sealed record StressReport
 
     /// <summary>The whole-run latency histogram (µs), for the HdrHistogram exporters; not part of the JSON.</summary>
     [JsonIgnore] public HistogramBase? Latency { get; init; }
+
+    /// <summary>Each second's latency histogram (µs, compressed), for the interval log; not part of the JSON.</summary>
+    [JsonIgnore] public IReadOnlyList<IntervalHistogram> Intervals { get; init; } = [];
+
+    /// <summary>When the measured window started (UTC), within the milliseconds the agent takes to start its
+    /// workers; null when no load ran. Anchors the interval log's timestamps; not part of the JSON.</summary>
+    [JsonIgnore] public DateTimeOffset? MeasuredFrom { get; init; }
 }
 
 /// <summary>The load as it ran (after settings such as DurationScale).</summary>
@@ -85,7 +93,15 @@ internal sealed record ReportThreshold(
     [property: JsonPropertyName("limit")] double Limit,
     [property: JsonPropertyName("actual")] double? Actual,
     [property: JsonPropertyName("passed")] bool Passed,
-    [property: JsonPropertyName("isDefault")] bool IsDefault);
+    [property: JsonPropertyName("isDefault")] bool IsDefault)
+{
+    /// <summary>The result as one line, measured next to expected (<c>p95 = 183.4 ms, expected &lt; 150 ms</c>);
+    /// the JSON has the numbers, the HTML and Markdown reports show this.</summary>
+    [JsonIgnore] public string Description { get; init; } = string.Empty;
+
+    /// <summary>The measured value with its unit (<c>183.4 ms</c>, <c>2.5 %</c>), or <c>n/a</c>.</summary>
+    [JsonIgnore] public string ActualText { get; init; } = string.Empty;
+}
 
 /// <summary>Errors of one kind: its category, count, first and last time (seconds into the measured window) and
 /// the first message, redacted and truncated.</summary>
@@ -135,6 +151,7 @@ internal sealed record ReportSecond(
     [property: JsonPropertyName("inFlight")] int InFlight,
     [property: JsonPropertyName("p50")] double? P50,
     [property: JsonPropertyName("p90")] double? P90,
+    [property: JsonPropertyName("p95")] double? P95,
     [property: JsonPropertyName("p99")] double? P99,
     [property: JsonPropertyName("max")] double? Max);
 

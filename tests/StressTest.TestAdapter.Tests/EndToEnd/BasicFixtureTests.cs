@@ -129,15 +129,20 @@ public sealed class BasicFixtureTests
     }
 
     [TestMethod]
-    public async Task DotnetTest_EveryTest_AttachesOneJsonAndOneHgrmReportWithDescriptions()
+    public async Task DotnetTest_EveryTest_AttachesEveryReportFormatWithDescriptions()
     {
         var run = await FullRun.Value;
 
         foreach (var result in run.Trx.Results)
         {
-            Assert.HasCount(2, result.Attachments, $"{result}: {string.Join(", ", result.Attachments)}");
-            Assert.AreEqual(1, result.Attachments.Count(a => a.Path.EndsWith(".json", StringComparison.Ordinal)), result.ToString());
-            Assert.AreEqual(1, result.Attachments.Count(a => a.Path.EndsWith(".hgrm", StringComparison.Ordinal)), result.ToString());
+            string[] extensions = [".json", ".html", ".hgrm", ".hlog", ".csv", ".md"];
+            Assert.HasCount(extensions.Length, result.Attachments, $"{result}: {string.Join(", ", result.Attachments)}");
+            foreach (var extension in extensions)
+            {
+                Assert.AreEqual(1, result.Attachments.Count(a => a.Path.EndsWith(extension, StringComparison.Ordinal)), $"{extension} of {result}");
+            }
+
+            Assert.AreEqual(extensions.Length, result.Attachments.Select(a => a.Description).Distinct().Count(), "each format says what it is");
             foreach (var attachment in result.Attachments)
             {
                 Assert.AreEqual("datacollector://stresstest/v1", attachment.CollectorUri);

@@ -97,7 +97,7 @@ public sealed class DesignModeTests
             results.Select(r => r.TestCase.FullyQualifiedName).ToArray(),
             handler.Describe());
         Assert.IsTrue(results.All(r => r.Outcome == TestOutcome.Passed), handler.Describe());
-        Assert.IsTrue(results.All(r => r.Attachments.SelectMany(a => a.Attachments).Count() == 2), "each result attaches its .json and .hgrm");
+        Assert.IsTrue(results.All(r => r.Attachments.SelectMany(a => a.Attachments).Count() == 6), "each result attaches its .json, .html, .hgrm, .hlog, .csv and .md");
     }
 
     [TestMethod]

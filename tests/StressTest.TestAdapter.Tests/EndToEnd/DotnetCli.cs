@@ -17,8 +17,9 @@ internal static class DotnetCli
     public static string Executable { get; } =
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    // Inherited from the `dotnet test` running these tests; they describe that run, not the child's.
-    private static readonly string[] InheritedPrefixesToDrop = ["VSTEST_", "TESTINGPLATFORM_", "MSBUILD"];
+    // Inherited from the `dotnet test` running these tests; they describe that run, not the child's (and the
+    // fixtures' reports do not belong in the CI's GitHub step summary).
+    private static readonly string[] InheritedPrefixesToDrop = ["VSTEST_", "TESTINGPLATFORM_", "MSBUILD", "GITHUB_STEP_SUMMARY"];
 
     private static readonly Dictionary<string, string> QuietEnvironment = new(StringComparer.Ordinal)
     {

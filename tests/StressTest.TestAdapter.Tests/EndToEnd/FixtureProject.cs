@@ -37,6 +37,8 @@ internal sealed class FixtureProject
 
     public static FixtureProject Http { get; } = new("HttpFixture");
 
+    public static FixtureProject Report { get; } = new("ReportFixture");
+
     public string Name { get; }
 
     public string ProjectDirectory { get; }

@@ -147,16 +147,20 @@ public sealed class HttpFixtureTests
     }
 
     [TestMethod]
-    public async Task SecretsInMessages_AreRedactedInTheResultAndTheReport()
+    public async Task SecretsInMessages_AreRedactedInTheResultAndEveryReport()
     {
         var result = (await Run.Value).Get("SecretsInMessages");
-        var json = File.ReadAllText(result.Attachments.Single(a => a.Path.EndsWith(".json", StringComparison.Ordinal)).Path);
+        var reports = result.Attachments.Select(a => (a.Path, Text: File.ReadAllText(a.Path))).ToList();
+        Assert.IsTrue(reports.Any(r => r.Path.EndsWith(".html", StringComparison.Ordinal)) && reports.Any(r => r.Path.EndsWith(".md", StringComparison.Ordinal)), string.Join(", ", reports.Select(r => r.Path)));
 
         foreach (var secret in new[] { "hunter2", "eyJhbGciOiJIUzI1NiJ9", "secret-part", "swordfish" })
         {
             Assert.DoesNotContain(secret, result.ErrorMessage!);
             Assert.DoesNotContain(secret, result.StdOut);
-            Assert.DoesNotContain(secret, json);
+            foreach (var (path, text) in reports)
+            {
+                Assert.DoesNotContain(secret, text, path);
+            }
         }
 
         Assert.Contains("api_key=***", result.ErrorMessage!);

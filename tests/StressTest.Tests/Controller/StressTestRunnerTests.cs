@@ -59,7 +59,7 @@ public sealed class StressTestRunnerTests
             Assert.StartsWith("Valid run: passed (closed model, 1 worker(s), warm-up 0 s, measured 1 s)", record.Summary);
             Assert.Contains("count 100  rps 100.0  errors 0 (0 %)", record.Summary);
             Assert.Contains("pass  p99 = 10.007 ms, expected < 11 ms", record.Summary);
-            Assert.HasCount(2, record.Files);
+            Assert.HasCount(6, record.Files, "json, html, hgrm, hlog, csv and md");
             Assert.IsTrue(record.Files.All(f => File.Exists(f.Path) && f.Path.StartsWith(Path.GetFullPath(directory), StringComparison.Ordinal)));
             Assert.AreEqual(TimeSpan.FromSeconds(1), record.Elapsed);
         }

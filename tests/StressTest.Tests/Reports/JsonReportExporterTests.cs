@@ -78,6 +78,7 @@ public sealed class JsonReportExporterTests
         Assert.AreEqual(60.0, series[1].GetProperty("rps").GetDouble());
         Assert.AreEqual(JsonValueKind.Number, series[1].GetProperty("p50").ValueKind);
         Assert.AreEqual(JsonValueKind.Number, series[1].GetProperty("p90").ValueKind);
+        Assert.AreEqual(ReportFixtures.Measured().Measurements!.Series[1].Latency.P95, series[1].GetProperty("p95").GetDouble());
         Assert.AreEqual(JsonValueKind.Number, series[1].GetProperty("p99").ValueKind);
         Assert.AreEqual(JsonValueKind.Number, series[1].GetProperty("max").ValueKind);
 

@@ -78,14 +78,19 @@ public sealed class ReportWriterTests
             var files = await ReportWriter.Default.WriteAsync(report, directory, CancellationToken.None);
 
             var folder = Path.Combine(directory, ReportWriter.SafeFileName(report.Test));
-            Assert.HasCount(2, files);
-            Assert.AreEqual(Path.GetFullPath(Path.Combine(folder, "StressTest.Tests.Reports.ReportFixtures.Target.Run.json")), files[0].Path);
-            Assert.AreEqual(Path.GetFullPath(Path.Combine(folder, "StressTest.Tests.Reports.ReportFixtures.Target.Run.hgrm")), files[1].Path);
-            Assert.IsTrue(files.All(f => File.Exists(f.Path) && f.Description.Length > 0));
+            string[] extensions = [".json", ".html", ".hgrm", ".hlog", ".csv", ".md"];
+            Assert.HasCount(extensions.Length, files);
+            for (var i = 0; i < extensions.Length; i++)
+            {
+                Assert.AreEqual(Path.GetFullPath(Path.Combine(folder, "StressTest.Tests.Reports.ReportFixtures.Target.Run" + extensions[i])), files[i].Path);
+            }
+
+            Assert.IsTrue(files.All(f => File.Exists(f.Path) && new FileInfo(f.Path).Length > 0 && f.Description.Length > 0));
+            Assert.AreAllDistinct(files.Select(f => f.Description).ToArray());
             Assert.IsEmpty(Directory.GetFiles(folder, "*.tmp"), "temporary files are moved into place");
             using var json = JsonDocument.Parse(await File.ReadAllTextAsync(files[0].Path));
             Assert.AreEqual(100, json.RootElement.GetProperty("count").GetInt64());
-            Assert.Contains("#[Mean", await File.ReadAllTextAsync(files[1].Path));
+            Assert.Contains("#[Mean", await File.ReadAllTextAsync(files[2].Path));
 
             // Writing again replaces the files.
             var again = await ReportWriter.Default.WriteAsync(report with { Count = 7 }, directory, CancellationToken.None);

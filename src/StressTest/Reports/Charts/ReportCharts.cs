@@ -1,0 +1,90 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using HdrHistogram;
+using StressTest.Aggregation;
+
+namespace StressTest.Reports.Charts;
+
+/// <summary>
+/// The charts of a report, as data: every time chart draws the JSON report's <c>series</c> fields under the same
+/// names (<c>p99</c>, <c>rps</c>, <c>inFlight</c>…), one point per second, so what the HTML
+/// shows can be checked against the JSON.
+/// </summary>
+internal static class ReportCharts
+{
+    /// <summary>HdrHistogram's .hgrm resolution: five percentile steps per halving of the remaining tail.</summary>
+    private const int PercentileTicksPerHalfDistance = 5;
+
+    public static IReadOnlyList<ChartSpec> Build(StressReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var charts = new List<ChartSpec>();
+        var latencyGuides = report.Thresholds
+            .Where(t => t.Step is null && IsLatency(t.Metric))
+            .Select(t => new ChartGuide(t.Source, t.Limit))
+            .ToList();
+        if (report.Latency is { TotalCount: > 0 } histogram)
+        {
+            charts.Add(new ChartSpec("percentiles", "Latency by percentile", "ms", PercentileAxis.ForCount(histogram.TotalCount), [Distribution(histogram)])
+            {
+                Guides = latencyGuides,
+            });
+        }
+
+        if (report.Series.Count == 0)
+        {
+            return charts;
+        }
+
+        var open = report.Plan.Model == "open";
+        var seconds = new LinearAxis(" s", report.Series[^1].End);
+        charts.Add(new ChartSpec("latency", "Latency over time", "ms", seconds,
+        [
+            Line("p50", s => s.P50), Line("p95", s => s.P95), Line("p99", s => s.P99), Line("max", s => s.Max),
+        ])
+        {
+            Guides = latencyGuides,
+        });
+
+        var throughput = new List<ChartSeries> { Line("rps", s => s.Rps) };
+        if (open)
+        {
+            // Open model: the target is arrivals per second, the same unit as the achieved rate.
+            throughput.Add(Line("target", s => s.Target) with { Dashed = true });
+        }
+
+        charts.Add(new ChartSpec("throughput", "Throughput", "/s", seconds, throughput));
+        charts.Add(new ChartSpec("errors", open ? "Errors and dropped arrivals" : "Errors", "/s", seconds,
+            open ? [Line("errors", s => s.Errors), Line("dropped", s => s.Dropped)] : [Line("errors", s => s.Errors)]));
+
+        if (open)
+        {
+            charts.Add(new ChartSpec("inflight", "In flight", "invocations", seconds, [Line("inFlight", s => s.InFlight)])
+            {
+                Guides = report.Plan.MaxConcurrency is { } cap ? [new ChartGuide($"MaxConcurrency {cap}", cap)] : [],
+            });
+        }
+        else if (report.Plan.Stages is not null)
+        {
+            // Closed model with stages: the target is a number of workers, which ramps.
+            charts.Add(new ChartSpec("inflight", "Workers", "workers", seconds,
+                [Line("target", s => s.Target) with { Dashed = true }, Line("inFlight", s => s.InFlight)]));
+        }
+
+        return charts;
+
+        // Each second at its middle: the value is what happened during it.
+        ChartSeries Line(string name, Func<ReportSecond, double?> value) =>
+            new(name, report.Series.Select(s => new ChartPoint((s.Start + s.End) / 2, value(s) ?? double.NaN)).ToList());
+    }
+
+    /// <summary>The percentile distribution as HdrHistogram's .hgrm lists it, in ms.</summary>
+    private static ChartSeries Distribution(HistogramBase histogram) =>
+        new("latency", histogram.Percentiles(PercentileTicksPerHalfDistance)
+            .Select(v => new ChartPoint(v.PercentileLevelIteratedTo, v.ValueIteratedTo / LatencyHistograms.MicrosecondsPerMillisecond))
+            .ToList());
+
+    private static bool IsLatency(string metric) =>
+        metric is "min" or "mean" or "max" || (metric.Length > 1 && metric[0] == 'p' && char.IsAsciiDigit(metric[1]));
+}
