@@ -84,6 +84,13 @@ public sealed class StressTestAttribute : Attribute
     /// <value>Optional; default none.</value>
     public string? Category { get; set; }
 
+    /// <summary>The profiles this test runs in, e.g. <c>"nightly"</c> or <c>"nightly, soak"</c>: it runs only when the
+    /// run's <c>Profile</c> setting is one of them, and is reported as skipped otherwise (also when the run has no
+    /// profile). A test without Profiles runs in every profile.</summary>
+    /// <value>Comma-separated profile names (letters, digits, '.', '-', '_'; case-insensitive); default none: every
+    /// profile.</value>
+    public string? Profiles { get; set; }
+
     /// <summary>The name shown in Test Explorer and reports.</summary>
     /// <value>Optional; default the method's name.</value>
     public string? DisplayName { get; set; }

@@ -18,7 +18,7 @@ internal static class ResultFactory
             {
                 RunOutcome.Passed => TestOutcome.Passed,
                 // Cancelled is neither a pass nor the code's failure: it shows as skipped, with the reason.
-                RunOutcome.Cancelled => TestOutcome.Skipped,
+                RunOutcome.Cancelled or RunOutcome.Skipped => TestOutcome.Skipped,
                 _ => TestOutcome.Failed,
             },
             ErrorMessage = record.Message.Length == 0 ? null : record.Message,

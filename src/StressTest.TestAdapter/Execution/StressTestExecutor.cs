@@ -132,6 +132,11 @@ public sealed class StressTestExecutor : ITestExecutor
                 record = new TestRunRecord(RunOutcome.Failed, $"StressTest internal error: {ex}", string.Empty, [], _time.GetUtcNow() - startTime);
             }
 
+            foreach (var warning in record.Warnings)
+            {
+                handle.SendMessage(TestMessageLevel.Warning, $"StressTest: {testCase.DisplayName}: {warning}");
+            }
+
             var result = ResultFactory.Create(testCase, record, startTime, _time.GetUtcNow());
             handle.RecordResult(result);
             handle.RecordEnd(testCase, result.Outcome);

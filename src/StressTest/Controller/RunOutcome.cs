@@ -15,6 +15,9 @@ internal enum RunOutcome
     /// <summary>The run was cancelled before its end; thresholds were not judged on the partial data.</summary>
     Cancelled,
 
+    /// <summary>Not run: the test runs only in other profiles (<c>[StressTest(Profiles = …)]</c>).</summary>
+    Skipped,
+
     /// <summary>Still running: only in the report rewritten during the run (what a killed test host leaves).</summary>
     Running,
 }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
+using StressTest.Aggregation;
+using StressTest.Baselines;
 using StressTest.Discovery;
 using StressTest.Plan;
 using StressTest.Reports;
@@ -49,14 +51,29 @@ internal sealed class StressTestRunner
             return Invalid(plan.Error);
         }
 
+        if (ProfileSelection.SkipReason(declaration.Arguments, settings.Settings.Gates) is { } skipped)
+        {
+            return new TestRunRecord(RunOutcome.Skipped, skipped, string.Empty, [], TimeSpan.Zero);
+        }
+
+        var gate = RegressionGate.Open(plan.Value, declaration.TestClass.Assembly);
+        if (!gate.IsSuccess)
+        {
+            return Invalid(gate.Error);
+        }
+
         var reporter = new ProgressReporter(resultsDirectory, progress, settings.Settings.ProgressInterval);
         var result = await new StressController(_time, _agent, reporter.OnIntervalAsync).RunAsync(plan.Value, NewRunId(), cancellationToken).ConfigureAwait(false);
-        var message = ResultText.FailureMessage(result);
-        var summary = ResultText.Summary(result);
+        var judged = gate.Value.Judge(result, ReportBuilder.Build(result, string.Empty));
+        result = result with { Outcome = judged.Outcome };
+        var message = string.Join(Environment.NewLine, judged.FailureLines.Prepend(ResultText.FailureMessage(result)).Where(l => l.Length > 0));
+        var summary = ResultText.Summary(result) + judged.SummaryLines();
         IReadOnlyList<ReportFile> files;
+        StressReport report;
         try
         {
-            files = await _reports.WriteAsync(ReportBuilder.Build(result, message), resultsDirectory, CancellationToken.None).ConfigureAwait(false);
+            report = judged.Apply(ReportBuilder.Build(result, message)) with { LatencyHistogram = EncodedLatency(result) };
+            files = await _reports.WriteAsync(report, resultsDirectory, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -65,8 +82,19 @@ internal sealed class StressTestRunner
             return new TestRunRecord(RunOutcome.Failed, message, summary, files, result.Elapsed);
         }
 
-        return new TestRunRecord(result.Outcome, message, summary, files, result.Elapsed) { Measurements = result.Measurements };
+        var (recorded, recordProblem) = await gate.Value.RecordAsync(report, result.Outcome, CancellationToken.None).ConfigureAwait(false);
+        if (recordProblem is not null)
+        {
+            return new TestRunRecord(RunOutcome.Failed, string.Join(Environment.NewLine, message, recordProblem).Trim(), summary, files, result.Elapsed);
+        }
+
+        summary += recorded is null ? string.Empty : recorded + Environment.NewLine;
+        return new TestRunRecord(result.Outcome, message, summary, files, result.Elapsed) { Measurements = result.Measurements, Warnings = judged.Warnings };
     }
+
+    /// <summary>The whole-run histogram for the JSON report (and so for a baseline recorded from it).</summary>
+    private static string? EncodedLatency(StressRunResult result) =>
+        result.Measurements is { } m ? Convert.ToBase64String(HistogramCodec.Encode(m.Latency)) : null;
 
     private static TestRunRecord Invalid(string message) => new(RunOutcome.Failed, message, string.Empty, [], TimeSpan.Zero);
 

@@ -14,4 +14,8 @@ internal sealed record TestRunRecord(RunOutcome Outcome, string Message, string 
 {
     /// <summary>The headline numbers, for the table of all tests at the end of a run; null when no load ran.</summary>
     public Aggregation.RunMeasurements? Measurements { get; init; }
+
+    /// <summary>What a runner shows as warnings even when the test passed: no baseline, an inconclusive comparison,
+    /// a baseline from another machine.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

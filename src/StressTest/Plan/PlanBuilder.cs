@@ -24,7 +24,12 @@ internal static class PlanBuilder
             problems.Add(problem);
         }
 
-        var load = LoadReader.Read(declaration.Arguments, settings, problems);
+        var load = LoadScaler.Apply(LoadReader.Read(declaration.Arguments, settings, problems), settings.Gates.RateScale, problems);
+        var profiles = ProfileSelection.Parse(declaration.Arguments);
+        if (!profiles.IsSuccess)
+        {
+            problems.Add(profiles.Error);
+        }
 
         var thresholds = new List<Threshold>();
         foreach (var written in declaration.Thresholds)

@@ -60,10 +60,14 @@ internal static class ReportBuilder
             Steps = m?.Steps.Select(s => new ReportStep(s.Name, s.Count, s.Errors, Latency(s.Summary))).ToList() ?? [],
             Checks = m?.Checks.Select(c => new ReportCheck(c.Name, c.IsAssertion ? null : c.Passed, c.Failed, c.IsAssertion)).ToList() ?? [],
             Series = m?.Series
-                .Select(s => new ReportSecond(s.Index, s.StartSeconds, s.EndSeconds, s.Count, s.Errors, s.Rps, s.Target, s.Dropped, s.InFlight, N(s.Latency.P50), N(s.Latency.P90), N(s.Latency.P95), N(s.Latency.P99), N(s.Latency.Max)))
+                .Select(s => new ReportSecond(s.Index, s.StartSeconds, s.EndSeconds, s.Count, s.Errors, s.Rps, s.Target, s.Dropped, s.InFlight, N(s.Latency.P50), N(s.Latency.P90), N(s.Latency.P95), N(s.Latency.P99), N(s.Latency.Max))
+                {
+                    Min = N(s.Latency.Min), Mean = N(s.Latency.Mean), P75 = N(s.Latency.P75), P99_9 = N(s.Latency.P999),
+                })
                 .ToList() ?? [],
             Problems = result.Problems,
             Environment = CurrentEnvironment,
+            Profile = plan.Settings.Gates.Profile,
             Latency = m?.Latency,
             Intervals = m?.IntervalHistograms ?? [],
             MeasuredFrom = result.LoadStartedAt + plan.Load.WarmUp,
@@ -75,7 +79,10 @@ internal static class ReportBuilder
         RuntimeInformation.OSDescription,
         System.Environment.ProcessorCount,
         RuntimeInformation.FrameworkDescription,
-        typeof(ReportBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
+        typeof(ReportBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown")
+    {
+        Cpu = CpuModel.Read(),
+    };
 
     private static ReportPlan Plan(StressPlan plan)
     {
@@ -93,7 +100,10 @@ internal static class ReportBuilder
             DurationParser.Format(load.WarmUp),
             DurationParser.Format(load.Duration),
             DurationParser.Format(load.Timeout),
-            plan.Settings.DurationScale);
+            plan.Settings.DurationScale)
+        {
+            RateScale = plan.Settings.Gates.RateScale,
+        };
     }
 
     private static ReportLatency Latency(LatencySummary l) =>

@@ -44,6 +44,14 @@ internal sealed record StressReport
     [JsonPropertyName("series")] public required IReadOnlyList<ReportSecond> Series { get; init; }
     [JsonPropertyName("problems")] public required IReadOnlyList<string> Problems { get; init; }
     [JsonPropertyName("environment")] public required ReportEnvironment Environment { get; init; }
+    [JsonPropertyName("profile")] public string? Profile { get; init; }
+
+    /// <summary>The whole-run latency histogram (µs) in HdrHistogram's compressed encoding, base64; in the final
+    /// report only (a baseline is a kept report, and keeps the full distribution).</summary>
+    [JsonPropertyName("latencyHistogram")] public string? LatencyHistogram { get; init; }
+
+    [JsonPropertyName("baseline")] public ReportBaseline? Baseline { get; init; }
+    [JsonPropertyName("comparisons")] public IReadOnlyList<ReportComparison> Comparisons { get; init; } = [];
 
     /// <summary>The whole-run latency histogram (µs), for the HdrHistogram exporters; not part of the JSON.</summary>
     [JsonIgnore] public HistogramBase? Latency { get; init; }
@@ -68,7 +76,10 @@ internal sealed record ReportPlan(
     [property: JsonPropertyName("warmUp")] string WarmUp,
     [property: JsonPropertyName("duration")] string Duration,
     [property: JsonPropertyName("timeout")] string Timeout,
-    [property: JsonPropertyName("durationScale")] double DurationScale);
+    [property: JsonPropertyName("durationScale")] double DurationScale)
+{
+    [JsonPropertyName("rateScale")] public double RateScale { get; init; } = 1;
+}
 
 /// <summary>Latency statistics in milliseconds.</summary>
 internal sealed record ReportLatency(
@@ -153,7 +164,14 @@ internal sealed record ReportSecond(
     [property: JsonPropertyName("p90")] double? P90,
     [property: JsonPropertyName("p95")] double? P95,
     [property: JsonPropertyName("p99")] double? P99,
-    [property: JsonPropertyName("max")] double? Max);
+    [property: JsonPropertyName("max")] double? Max)
+{
+    // The rest of the interval's statistics, for comparisons with a baseline (Baselines/RunSeries).
+    [JsonPropertyName("min")] public double? Min { get; init; }
+    [JsonPropertyName("mean")] public double? Mean { get; init; }
+    [JsonPropertyName("p75")] public double? P75 { get; init; }
+    [JsonPropertyName("p99_9")] public double? P99_9 { get; init; }
+}
 
 /// <summary>Where the numbers were measured.</summary>
 internal sealed record ReportEnvironment(
@@ -161,4 +179,7 @@ internal sealed record ReportEnvironment(
     [property: JsonPropertyName("os")] string Os,
     [property: JsonPropertyName("cores")] int Cores,
     [property: JsonPropertyName("runtime")] string Runtime,
-    [property: JsonPropertyName("toolVersion")] string ToolVersion);
+    [property: JsonPropertyName("toolVersion")] string ToolVersion)
+{
+    [JsonPropertyName("cpu")] public string? Cpu { get; init; }
+}

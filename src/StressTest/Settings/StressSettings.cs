@@ -41,4 +41,8 @@ internal sealed record StressSettings
     /// killed mid-run still leaves what was measured.</summary>
     /// <value>A duration; default 5 s.</value>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Profile, RateScale, baselines: see <see cref="GateSettings"/>.</summary>
+    /// <value>Default <see cref="GateSettings.Default"/>.</value>
+    public GateSettings Gates { get; init; } = GateSettings.Default;
 }

@@ -112,7 +112,14 @@ internal static class StressSettingsParser
 
                     break;
                 default:
-                    warnings.Add($"Unknown setting {SectionName}.{key} is ignored; known settings: {string.Join(", ", Known)}.");
+                    var gates = settings.Gates;
+                    if (GateSettingsParser.TryApply(key, value, ref gates, errors))
+                    {
+                        settings = settings with { Gates = gates };
+                        break;
+                    }
+
+                    warnings.Add($"Unknown setting {SectionName}.{key} is ignored; known settings: {string.Join(", ", Known.Concat(GateSettingsParser.Keys))}.");
                     break;
             }
         }

@@ -17,6 +17,11 @@ internal sealed record Threshold(string Source, ThresholdMetric Metric, Comparis
     /// <summary>The step the threshold applies to; null for the whole invocation.</summary>
     public string? Step { get; init; }
 
+    /// <summary>For a relative threshold (<c>p95 &lt; baseline + 10%</c>) how the limit is made from the baseline's
+    /// value; null for an absolute threshold. A relative threshold's <see cref="Limit"/> is NaN: it is judged against a
+    /// baseline (Baselines/BaselineComparer), never by <see cref="ThresholdEvaluator"/>.</summary>
+    public RelativeLimit? Relative { get; init; }
+
     /// <summary>What the threshold measures, for messages: <c>p95</c> or <c>step "checkout" p95</c>.</summary>
     public string Label => Step is null ? Metric.Name : $"step \"{Step}\" {Metric.Name}";
 }

@@ -18,7 +18,9 @@ internal static class ThresholdEvaluator
     {
         ArgumentNullException.ThrowIfNull(thresholds);
         ArgumentNullException.ThrowIfNull(measurements);
-        var results = thresholds.Select(t => Check(t, measurements, isDefault: false)).ToList();
+        // Relative thresholds are judged against a baseline (Baselines/BaselineComparer); they still count as declared
+        // error_rate thresholds, replacing the default policy.
+        var results = thresholds.Where(t => t.Relative is null).Select(t => Check(t, measurements, isDefault: false)).ToList();
         if (!thresholds.Any(t => t.Metric.Kind == MetricKind.ErrorRate && t.Step is null))
         {
             results.Add(Check(DefaultErrorPolicy, measurements, isDefault: true));

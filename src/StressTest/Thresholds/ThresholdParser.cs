@@ -36,6 +36,11 @@ internal static class ThresholdParser
             return Fail(threshold.Source, $"Step = \"{step}\" is empty; expected the name of a step the method times with ctx.Step(\"name\", ...).");
         }
 
+        if (threshold.Relative is not null)
+        {
+            return Fail(threshold.Source, $"a threshold on a step (Step = \"{step}\") cannot compare with a baseline (baselines keep the whole invocation's per-second series); use an absolute threshold for the step.");
+        }
+
         return threshold.Metric.AppliesToSteps
             ? ParseResult<Threshold>.Success(threshold with { Step = step })
             : Fail(threshold.Source, $"{threshold.Metric.Name} does not apply to a step (Step = \"{step}\"); a step has latency metrics (p95, mean…), count, rps and error_rate.");
@@ -94,6 +99,11 @@ internal static class ThresholdParser
         }
 
         cursor.SkipWhiteSpace();
+        if (RelativeLimitParser.IsRelative(cursor.Rest))
+        {
+            return RelativeLimitParser.Parse(source, metric, op.Value, cursor.Rest);
+        }
+
         var valueStart = cursor.Position;
         if (cursor.AtEnd)
         {

@@ -1,8 +1,6 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using System.Globalization;
-
 namespace StressTest.Thresholds;
 
 /// <summary>A threshold checked against a run.</summary>
@@ -32,20 +30,5 @@ internal sealed record ThresholdResult(Threshold Threshold, double Actual, bool 
                 : $"{metric} = {ActualText}, expected {expected}{origin}";
     }
 
-    private string Format(double value)
-    {
-        if (double.IsNaN(value))
-        {
-            return "n/a";
-        }
-
-        var metric = Threshold.Metric;
-        return metric.IsLatency
-            ? value.ToString("0.###", CultureInfo.InvariantCulture) + " ms"
-            : metric.IsRate
-                ? (value * 100).ToString("0.###", CultureInfo.InvariantCulture) + " %"
-                : metric.Kind == MetricKind.Rps
-                    ? value.ToString("0.#", CultureInfo.InvariantCulture)
-                    : value.ToString("0", CultureInfo.InvariantCulture);
-    }
+    private string Format(double value) => MetricFormat.Format(Threshold.Metric, value);
 }

@@ -39,6 +39,8 @@ internal sealed class FixtureProject
 
     public static FixtureProject Report { get; } = new("ReportFixture");
 
+    public static FixtureProject Gates { get; } = new("GatesFixture");
+
     public string Name { get; }
 
     public string ProjectDirectory { get; }
