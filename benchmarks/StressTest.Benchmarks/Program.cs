@@ -7,6 +7,7 @@ using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using StressTest.Benchmarks.Engine;
+using StressTest.Benchmarks.Http;
 using StressTest.Benchmarks.LoadModels;
 using StressTest.Benchmarks.Micro;
 using StressTest.Benchmarks.Targets;
@@ -20,6 +21,8 @@ namespace StressTest.Benchmarks;
 /// <c>open</c>: open-model accuracy (achieved rate, start lateness) at 1,000, 10,000 and 50,000 arrivals/s.
 /// <c>memory</c>: peak working set of a long open-model run against a short one, each in a fresh child process
 /// (<c>memory-run</c>, hidden, is that child). <c>open-probe</c>: diagnostic, places each stretch of late starts in time.
+/// <c>http-stress</c> and <c>http-bare</c>: one generator of the HTTP benchmark (<c>run-http.sh</c>) against a running
+/// server, our closed model or a bare <c>HttpClient</c> loop, one machine-readable line.
 /// </summary>
 internal static class Program
 {
@@ -50,6 +53,8 @@ internal static class Program
         root.Subcommands.Add(MemoryCommand());
         root.Subcommands.Add(MemoryRunCommand());
         root.Subcommands.Add(OpenProbeCommand());
+        root.Subcommands.Add(HttpCommand("http-stress", "Our closed model through the real engine: GET / of a running server for --seconds; prints rps, cpu_s, requests.", HttpBenchmark.RunStressAsync, variants: false));
+        root.Subcommands.Add(HttpCommand("http-bare", "The floor: async tasks looping on one HttpClient, GET / of a running server for --seconds; prints rps, cpu_s, requests.", HttpBenchmark.RunBareAsync, variants: true));
         return root;
     }
 
@@ -162,6 +167,42 @@ internal static class Program
             parseResult.GetRequiredValue(warmUp),
             parseResult.GetRequiredValue(thresholdMs),
             parseResult.GetValue(prewarm)));
+        return command;
+    }
+
+    /// <summary><c>http-stress</c> and <c>http-bare</c>: <c>--url URL [--seconds 10] [--warmup 1] [--concurrency 64]</c>;
+    /// with <paramref name="variants"/> (<c>http-bare</c>) also <c>[--threads]</c>.</summary>
+    private static Command HttpCommand(string name, string description, Func<HttpLoadOptions, Task<int>> run, bool variants)
+    {
+        var url = new Option<Uri>("--url")
+        {
+            Description = "Base address of the server, e.g. http://127.0.0.1:5091/ (loopback only).",
+            HelpName = "url",
+            Required = true,
+            CustomParser = result =>
+            {
+                var token = result.Tokens.Single().Value;
+                if (!Uri.TryCreate(token, UriKind.Absolute, out var uri) || !uri.IsLoopback)
+                {
+                    result.AddError($"--url must be an absolute http address on loopback, got {token}");
+                }
+
+                return uri!;
+            },
+        };
+        var seconds = Positive("--seconds", 10, "Measured duration, in seconds (> 0).");
+        var warmUp = NonNegative("--warmup", 1, "A separate load before the measured one, in seconds (>= 0): lets tiered JIT finish.");
+        var concurrency = Number("--concurrency", 64, "Requests in flight: workers or tasks, and connections (1-10,000).", value => value is >= 1 and <= 10_000 && value == Math.Floor(value), "a whole number from 1 to 10,000");
+        var threads = new Option<bool>("--threads") { Description = "Diagnostic: dedicated threads that block on each request (as the closed model's workers do) instead of async tasks." };
+        var command = variants
+            ? Command(name, description, url, seconds, warmUp, concurrency, threads)
+            : Command(name, description, url, seconds, warmUp, concurrency);
+        command.SetAction(parseResult => run(new HttpLoadOptions(
+            parseResult.GetRequiredValue(url),
+            parseResult.GetRequiredValue(seconds),
+            parseResult.GetRequiredValue(warmUp),
+            (int)parseResult.GetRequiredValue(concurrency),
+            variants && parseResult.GetValue(threads))));
         return command;
     }
 

@@ -20,6 +20,9 @@ internal sealed class CpuMeter
     private readonly TimeSpan _processBefore = ProcessorTime();
     private readonly long? _machineBefore = MachineBusyTicks();
 
+    /// <summary>CPU-seconds this process has used since construction (user and system time, all threads).</summary>
+    public double ProcessSeconds => (ProcessorTime() - _processBefore).TotalSeconds;
+
     /// <summary>Average cores used by this process and by the rest of the machine (hypervisor steal included)
     /// since construction.</summary>
     public (double Process, double Other) Stop()
