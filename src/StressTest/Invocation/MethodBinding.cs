@@ -25,6 +25,9 @@ internal sealed class MethodBinding
 
     public MethodInfo Method { get; }
 
+    /// <summary>True when the method returns a Task or ValueTask (it may complete later, on another thread).</summary>
+    public bool IsAsync => Method.ReturnType != typeof(void);
+
     /// <summary>True when each worker needs its own instance of the test class.</summary>
     public bool NeedsInstance => _constructor is not null;
 

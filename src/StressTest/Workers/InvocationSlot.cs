@@ -126,11 +126,12 @@ internal sealed class InvocationSlot
         Finish(source, intended, start, failure);
     }
 
-    /// <summary>Starts one invocation without waiting for it (open model): <paramref name="release"/> is called when
-    /// it has been recorded, inline if it completed synchronously, else on the thread that completes it.</summary>
-    public void Start(long intended, long iteration, Action<InvocationSlot> release)
+    /// <summary>Starts one invocation without waiting for it (open model, chained closed model): <paramref name="release"/>
+    /// is called when it has been recorded, inline if it completed synchronously, else on the thread that completes it.
+    /// <paramref name="startsAtIntended"/>: as for <see cref="RunBlocking"/>.</summary>
+    public void Start(long intended, long iteration, Action<InvocationSlot> release, bool startsAtIntended = false)
     {
-        var source = Begin(intended, iteration, 0, out var start);
+        var source = Begin(intended, iteration, startsAtIntended ? intended : 0, out var start);
         ValueTask pending;
         try
         {

@@ -62,8 +62,16 @@ internal sealed class Worker
             _run.WaitForStart();
             if (!_run.IsStopping)
             {
-                using var waiter = _run.CreateWaiter();
-                Loop(Slot, waiter);
+                if (_binding.IsAsync && _run.Load.Pacing == TimeSpan.Zero && _run.Load.Stages.Count == 0)
+                {
+                    using var chain = new InvocationChain(_run, Slot);
+                    chain.Run();
+                }
+                else
+                {
+                    using var waiter = _run.CreateWaiter();
+                    Loop(Slot, waiter);
+                }
             }
         }
         catch (Exception ex)
