@@ -31,6 +31,13 @@ internal sealed class HostGuardHandler : DelegatingHandler
     public bool IsAllowed(Uri uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
+
+        // The common case first, without allocating: Uri knows (and caches) whether its host is loopback.
+        if (uri.IsLoopback)
+        {
+            return true;
+        }
+
         var host = uri.IdnHost;
         return _allowed.Contains(host) || IsLoopback(host);
     }
