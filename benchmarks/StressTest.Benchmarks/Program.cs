@@ -17,7 +17,7 @@ namespace StressTest.Benchmarks;
 /// <summary>
 /// <c>engine</c>: the real engine end-to-end on no-op methods (whole runs, Markdown table).
 /// <c>micro</c>: BenchmarkDotNet on one invocation of the worker's hot path; further arguments go to
-/// BenchmarkDotNet (<c>--filter</c>, <c>--inProcess</c>, ...).
+/// BenchmarkDotNet (<c>--filter</c>, <c>--inProcess</c>, ...). <c>feeders</c>: the same for one take from a feeder.
 /// <c>open</c>: open-model accuracy (achieved rate, start lateness) at 1,000, 10,000 and 50,000 arrivals/s.
 /// <c>memory</c>: peak working set of a long open-model run against a short one, each in a fresh child process
 /// (<c>memory-run</c>, hidden, is that child). <c>open-probe</c>: diagnostic, places each stretch of late starts in time.
@@ -48,7 +48,8 @@ internal static class Program
         }
 
         root.Subcommands.Add(EngineCommand("engine", "The real engine end-to-end on no-op methods (whole runs, Markdown table).", defaultSeconds: 5, EngineBenchmark.RunAsync));
-        root.Subcommands.Add(MicroCommand());
+        root.Subcommands.Add(MicroCommand("micro", "BenchmarkDotNet on one invocation of the worker's hot path; further arguments go to BenchmarkDotNet (--filter, --inProcess, --help, ...).", typeof(InvocationHotPathBenchmarks)));
+        root.Subcommands.Add(MicroCommand("feeders", "BenchmarkDotNet on one take from a feeder, per strategy, on 1 and 2 threads; further arguments go to BenchmarkDotNet.", typeof(FeederBenchmarks)));
         root.Subcommands.Add(EngineCommand("open", "Open-model accuracy (achieved rate, start lateness) at 1,000, 10,000 and 50,000 arrivals/s.", defaultSeconds: 10, OpenModelBenchmark.RunAsync));
         root.Subcommands.Add(MemoryCommand());
         root.Subcommands.Add(MemoryRunCommand());
@@ -74,12 +75,10 @@ internal static class Program
         return command;
     }
 
-    /// <summary><c>micro</c>: every further argument goes to BenchmarkDotNet as it is.</summary>
-    private static Command MicroCommand()
+    /// <summary><c>micro</c> and <c>feeders</c>: every further argument goes to BenchmarkDotNet as it is.</summary>
+    private static Command MicroCommand(string name, string description, Type benchmarks)
     {
-        var command = new Command(
-            "micro",
-            "BenchmarkDotNet on one invocation of the worker's hot path; further arguments go to BenchmarkDotNet (--filter, --inProcess, --help, ...).")
+        var command = new Command(name, description)
         {
             TreatUnmatchedTokensAsErrors = false,
         };
@@ -88,7 +87,7 @@ internal static class Program
             // Artifacts next to the binaries rather than in whatever directory `dotnet run` was started from
             // (BenchmarkDotNet's default); --artifacts on the command line still wins.
             var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
-            var summary = BenchmarkRunner.Run<InvocationHotPathBenchmarks>(config, [.. parseResult.UnmatchedTokens]);
+            var summary = BenchmarkRunner.Run(benchmarks, config, [.. parseResult.UnmatchedTokens]);
             return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
         });
         return command;

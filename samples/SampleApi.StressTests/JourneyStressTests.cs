@@ -42,7 +42,7 @@ public sealed class JourneyStressTests : ShopStressTests
 
         var order = await ctx.Step("order", async () =>
         {
-            using var response = await ctx.Http.PostAsJsonAsync("orders", new OrderRequest(chosen.Id, _random.Next(1, 4)), ct);
+            using var response = await ctx.Http.PostAsJsonAsync("orders", new OrderRequest(chosen.Id, _random.Next(1, 4), Reference: ctx.UniqueId), ct);
             ctx.Check(response.StatusCode == HttpStatusCode.Created, "order is created");
             return await response.Content.ReadFromJsonAsync<Order>(ct);
         });

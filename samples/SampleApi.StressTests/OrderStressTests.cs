@@ -27,7 +27,8 @@ public sealed class OrderStressTests : ShopStressTests
     public async Task PlaceOrder(StressContext ctx, CancellationToken ct)
     {
         _random ??= new Random(ctx.WorkerId);
-        var request = new OrderRequest(ProductId: _random.Next(1, 51), Quantity: _random.Next(1, 6));
+        // The reference is unique per invocation and starts with the run id: teardown deletes what the run placed.
+        var request = new OrderRequest(ProductId: _random.Next(1, 51), Quantity: _random.Next(1, 6), Reference: ctx.UniqueId);
 
         using var response = await ctx.Http.PostAsJsonAsync("orders", request, ct);
         response.EnsureSuccessStatusCode();

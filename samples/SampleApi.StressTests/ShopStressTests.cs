@@ -13,27 +13,18 @@ namespace SampleApi.StressTests;
 /// </summary>
 public abstract class ShopStressTests
 {
-    private static ShopApi? _api;
-
-    /// <summary>Runs before each stress test: a fresh API on a free port of 127.0.0.1, with empty stores. Its
-    /// address becomes the base address of <see cref="StressContext.Http"/> (unless the BaseUrl setting or the
-    /// STRESSTEST_BASEURL variable points the run at another deployment of the API).</summary>
+    /// <summary>Runs before each stress test: a fresh API on a free port of 127.0.0.1. Its address becomes the base
+    /// address of <see cref="StressContext.Http"/> (unless the BaseUrl setting or the STRESSTEST_BASEURL variable
+    /// points the run at another deployment of the API); the run stops it after teardown.</summary>
     [StressSetup]
     public static async Task StartApiAsync(StressSetupContext setup, CancellationToken ct)
     {
-        _api = await ShopApi.StartAsync(ct);
-        setup.BaseAddress = _api.Address;
+        var api = await ShopApi.StartAsync(setup, ct);
+        await ShopData.RecordBaselineAsync(setup, api, ct);
     }
 
-    /// <summary>Runs after each stress test, even when setup failed: so it must not assume an API.</summary>
+    /// <summary>Runs after each stress test, even when setup failed: removes the orders the run placed (their
+    /// references start with its run id) and checks the database is as the run found it.</summary>
     [StressTeardown]
-    public static async Task StopApiAsync()
-    {
-        var api = _api;
-        _api = null;
-        if (api is not null)
-        {
-            await api.DisposeAsync();
-        }
-    }
+    public static Task CleanUpAsync(StressSetupContext setup) => ShopData.CleanUpAsync(setup);
 }

@@ -12,13 +12,13 @@ internal static class OrderEndpoints
 
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/orders", PlaceOrder);
-        endpoints.MapGet("/orders/{id:long}", GetOrder).WithName(nameof(GetOrder));
+        endpoints.MapPost("/orders", PlaceOrderAsync);
+        endpoints.MapGet("/orders/{id:long}", GetOrderAsync).WithName(nameof(GetOrderAsync));
         return endpoints;
     }
 
-    private static Results<CreatedAtRoute<Order>, ValidationProblem> PlaceOrder(
-        OrderRequest request, Catalog catalog, OrderStore orders)
+    private static async Task<Results<CreatedAtRoute<Order>, ValidationProblem, Conflict>> PlaceOrderAsync(
+        OrderRequest request, Catalog catalog, OrderStore orders, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var product = catalog.Find(request.ProductId);
@@ -37,10 +37,12 @@ internal static class OrderEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var order = orders.Place(product, request.Quantity);
-        return TypedResults.CreatedAtRoute(order, nameof(GetOrder), new { id = order.Id });
+        var order = await orders.PlaceAsync(product, request, ct);
+        return order is null
+            ? TypedResults.Conflict()
+            : TypedResults.CreatedAtRoute(order, nameof(GetOrderAsync), new { id = order.Id });
     }
 
-    private static Results<Ok<Order>, NotFound> GetOrder(long id, OrderStore orders) =>
-        orders.Find(id) is { } order ? TypedResults.Ok(order) : TypedResults.NotFound();
+    private static async Task<Results<Ok<Order>, NotFound>> GetOrderAsync(long id, OrderStore orders, CancellationToken ct) =>
+        await orders.FindAsync(id, ct) is { } order ? TypedResults.Ok(order) : TypedResults.NotFound();
 }

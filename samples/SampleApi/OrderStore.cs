@@ -1,28 +1,74 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using System.Collections.Concurrent;
+using System.Globalization;
+using SampleApi.Database;
 
 namespace SampleApi;
 
-/// <summary>Placed orders, in memory. Thread-safe: requests place and read orders concurrently.</summary>
-internal sealed class OrderStore(TimeProvider timeProvider)
+/// <summary>Placed orders, in the shop's SQLite database (<see cref="ShopDatabase"/>).</summary>
+internal sealed class OrderStore(ShopDatabase database, TimeProvider timeProvider)
 {
-    private readonly ConcurrentDictionary<long, Order> _orders = new();
-    private long _lastId;
-
-    public Order Place(Product product, int quantity)
+    /// <summary>Places an order in one short write transaction; null when its reference is taken.</summary>
+    public async Task<Order?> PlaceAsync(Product product, OrderRequest request, CancellationToken cancellationToken)
     {
-        var order = new Order(
-            Interlocked.Increment(ref _lastId),
-            product.Id,
-            quantity,
-            product.Price,
-            product.Price * quantity,
-            timeProvider.GetUtcNow());
-        _orders[order.Id] = order;
-        return order;
+        var placedAt = timeProvider.GetUtcNow();
+        var id = await database.WriteAsync(
+            async connection =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = """
+                    INSERT INTO orders (customer_id, product_id, quantity, unit_price_cents, placed_at, reference)
+                    VALUES ($customer, $product, $quantity, $price, $placed, $reference)
+                    ON CONFLICT (reference) DO NOTHING
+                    RETURNING id
+                    """;
+                command.Parameters.AddWithValue("$customer", (object?)request.CustomerId ?? DBNull.Value);
+                command.Parameters.AddWithValue("$product", product.Id);
+                command.Parameters.AddWithValue("$quantity", request.Quantity);
+                command.Parameters.AddWithValue("$price", Cents.From(product.Price));
+                command.Parameters.AddWithValue("$placed", placedAt.ToString("O", CultureInfo.InvariantCulture));
+                command.Parameters.AddWithValue("$reference", (object?)request.Reference ?? DBNull.Value);
+                return (long?)await command.ExecuteScalarAsync(cancellationToken);
+            },
+            cancellationToken);
+        return id is null
+            ? null
+            : new Order(id.Value, product.Id, request.Quantity, product.Price, product.Price * request.Quantity, placedAt)
+            {
+                CustomerId = request.CustomerId,
+                Reference = request.Reference,
+            };
     }
 
-    public Order? Find(long id) => _orders.GetValueOrDefault(id);
+    public async Task<Order?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        var orders = await QueryAsync("WHERE id = $id", id, cancellationToken);
+        return orders.Count == 0 ? null : orders[0];
+    }
+
+    public Task<IReadOnlyList<Order>> OfCustomerAsync(long customerId, CancellationToken cancellationToken) =>
+        QueryAsync("WHERE customer_id = $id ORDER BY id", customerId, cancellationToken);
+
+    private async Task<IReadOnlyList<Order>> QueryAsync(string where, long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, customer_id, product_id, quantity, unit_price_cents, placed_at, reference FROM orders " + where;
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var orders = new List<Order>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var unitPrice = Cents.ToAmount(reader.GetInt64(4));
+            var quantity = reader.GetInt32(3);
+            orders.Add(new Order(reader.GetInt64(0), reader.GetInt32(2), quantity, unitPrice, unitPrice * quantity, DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture))
+            {
+                CustomerId = reader.IsDBNull(1) ? null : reader.GetInt64(1),
+                Reference = reader.IsDBNull(6) ? null : reader.GetString(6),
+            });
+        }
+
+        return orders;
+    }
 }

@@ -1,10 +1,13 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using SampleApi.Customers;
+using SampleApi.Database;
+
 namespace SampleApi;
 
 /// <summary>
-/// Builds the shop API. Program.cs runs it; SampleApi.StressTests starts the very same app in the test process on
+/// Builds the shop API: a catalog in memory, customers and orders in SQLite (<see cref="ShopDatabase"/>). Program.cs runs it; SampleApi.StressTests starts the very same app in the test process on
 /// a free port, so the stress tests exercise exactly what ships.
 /// </summary>
 public static class SampleApiApp
@@ -42,13 +45,19 @@ public static class SampleApiApp
         // Handlers take the clock from DI, never from DateTime.Now, so a test could swap in a fake one.
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Catalog>();
+        builder.Services.AddSingleton<ShopDatabase>();
         builder.Services.AddSingleton<OrderStore>();
+        builder.Services.AddSingleton<CustomerStore>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DatabaseBusyHandler>();
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
+        app.UseExceptionHandler();
         app.MapHealthChecks("/health");
         app.MapProductEndpoints();
         app.MapOrderEndpoints();
+        app.MapCustomerEndpoints();
         return app;
     }
 }

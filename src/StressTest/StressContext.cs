@@ -14,12 +14,13 @@ namespace StressTest;
 /// One context exists per worker and is updated in place before each invocation, so passing it costs no
 /// allocation. Use it during the invocation; do not keep it for later.
 /// </remarks>
-public sealed class StressContext
+public sealed partial class StressContext
 {
-    internal StressContext(string runId, int workerId)
+    internal StressContext(string runId, int workerId, int workerCount = 1)
     {
         RunId = runId;
         WorkerId = workerId;
+        WorkerCount = workerCount;
     }
 
     /// <summary>Identifies this run of this test; stable for all workers, unique across runs. Tag data you

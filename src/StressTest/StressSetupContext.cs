@@ -19,12 +19,13 @@ namespace StressTest;
 /// }
 /// </code>
 /// </example>
-public sealed class StressSetupContext
+public sealed partial class StressSetupContext
 {
     private readonly List<Action<IHttpClientBuilder>> _configureHttp = [];
 
-    internal StressSetupContext()
+    internal StressSetupContext(string runId = "")
     {
+        RunId = runId;
     }
 
     /// <summary>What <see cref="ConfigureHttp"/> registered, in order.</summary>

@@ -23,6 +23,7 @@ internal sealed class RunAggregator
     private readonly HistogramCodec.Encoder _encoder = new();
     private readonly List<string> _failures = [];
     private readonly List<string> _problems = [];
+    private readonly List<string> _notes = [];
     private TimeSpan _measured;
     private int _stuck;
     private bool _cancelled;
@@ -45,6 +46,7 @@ internal sealed class RunAggregator
                 _stuck += completed.StuckInvocations;
                 _cancelled |= completed.Cancelled;
                 _problems.AddRange(completed.WorkerErrors);
+                _notes.AddRange(completed.Notes);
                 break;
             default:
                 throw new ArgumentException($"Unknown telemetry message {message?.GetType().Name}.", nameof(message));
@@ -100,6 +102,7 @@ internal sealed class RunAggregator
             Checks = _details.Checks(),
             FailedCheckInvocations = _details.FailedCheckInvocations,
             IntervalHistograms = intervalHistograms,
+            Notes = [.. _notes],
         };
     }
 

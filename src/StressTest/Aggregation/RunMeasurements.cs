@@ -87,6 +87,9 @@ internal sealed class RunMeasurements
     /// <summary>Problems outside invocations, such as a Dispose that threw.</summary>
     public IReadOnlyList<string> Problems { get; }
 
+    /// <summary>What the result says without failing the test: why the load stopped before its end.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Measured invocations: those that started inside the measured window.</summary>
     public long Count { get; }
 

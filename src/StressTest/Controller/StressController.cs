@@ -45,11 +45,21 @@ internal sealed class StressController
         var problems = new List<string>();
         RunMeasurements? measurements = null;
 
+        // Relative data files (feeders) resolve against the test assembly's folder for this run's whole flow.
+        Data.DataFiles.UseBaseDirectory(Path.GetDirectoryName(plan.MethodRef.AssemblyPath));
         var setupFailed = false;
-        var setupContext = new StressSetupContext();
+        var setupContext = new StressSetupContext(runId);
         if (plan.Lifecycle.Setup is { } setup)
         {
             setupFailed = !await TryRunLifecycleAsync(setup, "[StressSetup]", problems, cancellationToken, setupContext).ConfigureAwait(false);
+        }
+
+        if (!setupFailed)
+        {
+            // Feeders read their first window now: a missing file or an empty source fails the setup, not the load.
+            var before = problems.Count;
+            await setupContext.Data.PrepareAsync(problems, cancellationToken).ConfigureAwait(false);
+            setupFailed = problems.Count > before;
         }
 
         var http = setupFailed ? null : HttpFor(plan, setupContext, problems);
@@ -57,14 +67,17 @@ internal sealed class StressController
         if (http is not null && !cancellationToken.IsCancellationRequested)
         {
             loadStartedAt = _time.GetUtcNow();
-            measurements = await RunLoadAsync(plan, runId, startedAt, http, problems, cancellationToken).ConfigureAwait(false);
+            measurements = await RunLoadAsync(plan, runId, startedAt, http, setupContext.Data, problems, cancellationToken).ConfigureAwait(false);
         }
 
         if (plan.Lifecycle.Teardown is { } teardown)
         {
             // Teardown runs whatever happened, and is not handed the cancelled token: cleaning up is the point.
-            await TryRunLifecycleAsync(teardown, "[StressTeardown]", problems, CancellationToken.None).ConfigureAwait(false);
+            await TryRunLifecycleAsync(teardown, "[StressTeardown]", problems, CancellationToken.None, setupContext).ConfigureAwait(false);
         }
+
+        // After teardown, which may still use them (a connection, the API host): what setup handed over is the run's.
+        await setupContext.Data.DisposeAsync(problems).ConfigureAwait(false);
 
         var cancelled = cancellationToken.IsCancellationRequested || measurements?.Cancelled == true;
         var thresholds = measurements is null || cancelled
@@ -112,11 +125,12 @@ internal sealed class StressController
         };
     }
 
-    private async Task<RunMeasurements?> RunLoadAsync(StressPlan plan, string runId, DateTimeOffset startedAt, HttpOptions http, List<string> problems, CancellationToken cancellationToken)
+    private async Task<RunMeasurements?> RunLoadAsync(StressPlan plan, string runId, DateTimeOffset startedAt, HttpOptions http, Data.RunData data, List<string> problems, CancellationToken cancellationToken)
     {
         var assignment = new WorkAssignment(runId, plan.MethodRef, plan.Load, FirstWorkerId: 0, WorkerCount: plan.Load.Model == LoadModel.Open ? plan.Load.MaxConcurrency : plan.Load.Concurrency)
         {
             Http = http,
+            Data = data,
         };
         var channel = Channel.CreateUnbounded<TelemetryMessage>(new UnboundedChannelOptions { SingleReader = true });
         var aggregator = new RunAggregator();

@@ -66,7 +66,7 @@ internal sealed class StressTestRunner
         var result = await new StressController(_time, _agent, reporter.OnIntervalAsync).RunAsync(plan.Value, NewRunId(), cancellationToken).ConfigureAwait(false);
         var judged = gate.Value.Judge(result, ReportBuilder.Build(result, string.Empty));
         result = result with { Outcome = judged.Outcome };
-        var message = string.Join(Environment.NewLine, judged.FailureLines.Prepend(ResultText.FailureMessage(result)).Where(l => l.Length > 0));
+        var message = string.Join(Environment.NewLine, judged.FailureLines.Prepend(ResultText.FailureMessage(result, regressed: judged.FailureLines.Any())).Where(l => l.Length > 0));
         var summary = ResultText.Summary(result) + judged.SummaryLines();
         IReadOnlyList<ReportFile> files;
         StressReport report;

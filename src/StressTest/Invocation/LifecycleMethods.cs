@@ -8,8 +8,8 @@ namespace StressTest.Invocation;
 
 /// <summary>
 /// The <c>[StressSetup]</c> and <c>[StressTeardown]</c> methods of a test class: public static, at most one of
-/// each, returning void, Task or ValueTask, taking nothing or a <see cref="CancellationToken"/>; a setup may also take
-/// a <see cref="StressSetupContext"/> first.
+/// each, returning void, Task or ValueTask, taking nothing or a <see cref="CancellationToken"/>; either may also take
+/// the run's <see cref="StressSetupContext"/> first (teardown: to read the run id and what setup handed over).
 /// </summary>
 internal sealed class LifecycleMethods
 {
@@ -33,8 +33,8 @@ internal sealed class LifecycleMethods
     {
         ArgumentNullException.ThrowIfNull(testClass);
         var problems = new List<string>();
-        var setup = FindOne(testClass, SetupAttributeName, "[StressSetup]", acceptsSetupContext: true, problems);
-        var teardown = FindOne(testClass, TeardownAttributeName, "[StressTeardown]", acceptsSetupContext: false, problems);
+        var setup = FindOne(testClass, SetupAttributeName, "[StressSetup]", problems);
+        var teardown = FindOne(testClass, TeardownAttributeName, "[StressTeardown]", problems);
         return problems.Count > 0
             ? ParseResult<LifecycleMethods>.Failure(string.Join(" ", problems))
             : ParseResult<LifecycleMethods>.Success(new LifecycleMethods(setup, teardown));
@@ -69,26 +69,32 @@ internal sealed class LifecycleMethods
         }
     }
 
-    private static MethodInfo? FindOne(Type testClass, string attributeName, string label, bool acceptsSetupContext, List<string> problems)
+    /// <summary>The one method of <paramref name="testClass"/> (or a base class) marked with the attribute named
+    /// <paramref name="attributeName"/>; null when there is none, or (with a problem) several.</summary>
+    internal static MethodInfo? FindMarked(Type testClass, string attributeName, string label, List<string> problems)
     {
         var candidates = testClass
             .GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.FlattenHierarchy)
             .Where(m => m.GetCustomAttributesData().Any(a => a.AttributeType.FullName == attributeName))
             .ToList();
-        if (candidates.Count == 0)
-        {
-            return null;
-        }
-
         if (candidates.Count > 1)
         {
             problems.Add($"{testClass.Name} has {candidates.Count} {label} methods ({string.Join(", ", candidates.Select(m => m.Name))}); expected at most one.");
             return null;
         }
 
-        var method = candidates[0];
+        return candidates.SingleOrDefault();
+    }
+
+    private static MethodInfo? FindOne(Type testClass, string attributeName, string label, List<string> problems)
+    {
+        if (FindMarked(testClass, attributeName, label, problems) is not { } method)
+        {
+            return null;
+        }
+
         var parameters = method.GetParameters().Select(p => p.ParameterType).ToList();
-        if (acceptsSetupContext && parameters.Count > 0 && parameters[0] == typeof(StressSetupContext))
+        if (parameters.Count > 0 && parameters[0] == typeof(StressSetupContext))
         {
             parameters.RemoveAt(0);
         }
@@ -98,8 +104,7 @@ internal sealed class LifecycleMethods
             && (parameters.Count == 0 || (parameters.Count == 1 && parameters[0] == typeof(CancellationToken)));
         if (!ok)
         {
-            var accepted = acceptsSetupContext ? "no parameters, a CancellationToken, a StressSetupContext, or (StressSetupContext, CancellationToken)" : "no parameters or a CancellationToken";
-            problems.Add($"{label} method {testClass.Name}.{method.Name} must be public static, return void, Task or ValueTask, and take {accepted}.");
+            problems.Add($"{label} method {testClass.Name}.{method.Name} must be public static, return void, Task or ValueTask, and take no parameters, a CancellationToken, a StressSetupContext, or (StressSetupContext, CancellationToken).");
             return null;
         }
 

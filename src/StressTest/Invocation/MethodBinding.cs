@@ -28,6 +28,9 @@ internal sealed class MethodBinding
     /// <summary>True when the method returns a Task or ValueTask (it may complete later, on another thread).</summary>
     public bool IsAsync => Method.ReturnType != typeof(void);
 
+    /// <summary>The class's <c>[StressWorkerSetup]</c> and <c>[StressWorkerTeardown]</c>, run on each worker's instance.</summary>
+    public WorkerLifecycle Lifecycle { get; private init; } = WorkerLifecycle.None;
+
     /// <summary>True when each worker needs its own instance of the test class.</summary>
     public bool NeedsInstance => _constructor is not null;
 
@@ -76,33 +79,17 @@ internal sealed class MethodBinding
             problems.Add("it must not be generic");
         }
 
-        var returnType = method.ReturnType;
-        if (returnType != typeof(void) && returnType != typeof(Task) && returnType != typeof(ValueTask))
-        {
-            problems.Add($"it returns {returnType.Name}; expected void, Task or ValueTask");
-        }
-
+        MethodShape.Check(method, problems);
         var parameters = method.GetParameters();
-        var shape = string.Join(", ", parameters.Select(p => p.ParameterType.Name));
-        var shapeOk = parameters.Length switch
-        {
-            0 => true,
-            1 => parameters[0].ParameterType == typeof(StressContext) || parameters[0].ParameterType == typeof(CancellationToken),
-            2 => parameters[0].ParameterType == typeof(StressContext) && parameters[1].ParameterType == typeof(CancellationToken),
-            _ => false,
-        };
-        if (!shapeOk)
-        {
-            problems.Add($"its parameters ({shape}) are not supported; expected (), (StressContext), (CancellationToken) or (StressContext, CancellationToken)");
-        }
+        var lifecycle = WorkerLifecycle.Find(testClass, problems);
 
         ConstructorInfo? constructor = null;
-        if (!method.IsStatic)
+        if (!method.IsStatic || !lifecycle.IsEmpty)
         {
             constructor = testClass.GetConstructor(Type.EmptyTypes);
             if (constructor is null || testClass.IsAbstract)
             {
-                problems.Add($"its class {testClass.Name} needs a public parameterless constructor (each worker creates its own instance)");
+                problems.Add($"its class {testClass.Name} needs a public parameterless constructor (each worker creates its own instance{(method.IsStatic ? " for its [StressWorkerSetup]/[StressWorkerTeardown]" : string.Empty)})");
             }
         }
 
@@ -111,10 +98,11 @@ internal sealed class MethodBinding
             return ParseResult<MethodBinding>.Failure($"[StressTest] method {name} has an unsupported signature: {string.Join("; ", problems)}.");
         }
 
-        return ParseResult<MethodBinding>.Success(new MethodBinding(method, constructor, Compile(testClass, method, parameters)));
+        return ParseResult<MethodBinding>.Success(new MethodBinding(method, constructor, Compile(testClass, method, parameters)) { Lifecycle = lifecycle });
     }
 
-    private static Func<object?, StressContext, CancellationToken, ValueTask> Compile(Type testClass, MethodInfo method, ParameterInfo[] parameters)
+    /// <summary>Compiles any supported shape (instance or static; <see cref="MethodShape"/>) into one signature.</summary>
+    internal static Func<object?, StressContext, CancellationToken, ValueTask> Compile(Type testClass, MethodInfo method, ParameterInfo[] parameters)
     {
         var instance = Expression.Parameter(typeof(object), "instance");
         var context = Expression.Parameter(typeof(StressContext), "context");

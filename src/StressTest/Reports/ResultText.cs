@@ -19,7 +19,10 @@ internal static class ResultText
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>Empty when the test passed.</summary>
-    public static string FailureMessage(StressRunResult result)
+    /// <param name="result">The run, with its final outcome.</param>
+    /// <param name="regressed">The regression gate failed a relative threshold (its lines follow this message): the
+    /// load itself did not pass, whatever the absolute thresholds say.</param>
+    public static string FailureMessage(StressRunResult result, bool regressed = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         var lines = new List<string>();
@@ -31,6 +34,17 @@ internal static class ResultText
 
         lines.AddRange(result.Problems);
         lines.AddRange(result.Thresholds.Where(t => !t.Passed).Select(t => t.Describe()));
+        if (result.Outcome == RunOutcome.Failed && !regressed && result.Problems.Count > 0 && result.Thresholds.Count > 0 && result.Thresholds.All(t => t.Passed))
+        {
+            // A cleanup failure fails the test; the load's own verdict must stay visible beside it.
+            lines.Add(string.Create(Invariant, $"The load itself passed: all {result.Thresholds.Count} threshold(s) held."));
+        }
+
+        if (result.Outcome != RunOutcome.Passed)
+        {
+            lines.AddRange(result.Measurements?.Notes ?? []);
+        }
+
         if (result.Measurements is { Errors: > 0 } m && result.Outcome != RunOutcome.Passed)
         {
             var kinds = m.ErrorsByKind.Take(3).Select(e => string.Create(Invariant, $"{e.Kind} ×{e.Count:N0}: {e.FirstMessage}"));
@@ -64,6 +78,11 @@ internal static class ResultText
         }
 
         text.AppendLine();
+        foreach (var note in m.Notes)
+        {
+            text.Append("  note  ").Append(note).AppendLine();
+        }
+
         var scheduled = plan.Load.IsScheduled;
         AppendPercentiles(text, scheduled ? "latency ms (from intended start)" : "latency ms", m.Summary);
         if (scheduled && m.ServiceTime is { } service)

@@ -49,7 +49,7 @@ internal sealed class InvocationSlot
     {
         _run = run;
         _sink = sink;
-        Context = new StressContext(run.RunId, id) { Slot = this };
+        Context = new StressContext(run.RunId, id, run.SlotCount) { Slot = this };
         _onCompleted = OnPendingCompleted;
     }
 
@@ -67,6 +67,20 @@ internal sealed class InvocationSlot
     public InvocationSlot? NextFree { get; set; }
 
     public bool IsInFlight => Volatile.Read(ref _inflightStart) != 0;
+
+    /// <summary>True while <c>[StressWorkerSetup]</c> or <c>[StressWorkerTeardown]</c> runs in this slot.</summary>
+    public bool IsInLifecycle { get; private set; }
+
+    /// <summary>Before a worker's setup or teardown: its requests are not measured (they belong to no invocation)
+    /// and its context carries <paramref name="cancellationToken"/>.</summary>
+    public void EnterLifecycle(CancellationToken cancellationToken)
+    {
+        IsMeasured = false;
+        IsInLifecycle = true;
+        Context.CancellationToken = cancellationToken;
+    }
+
+    public void LeaveLifecycle() => IsInLifecycle = false;
 
     /// <summary>The slot's client of the given name (null: <c>StressContext.Http</c>), created on first use.</summary>
     public HttpClient HttpClient(string? name)

@@ -15,7 +15,9 @@ internal sealed class LoadRun
     private readonly TaskCompletionSource _allReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _allExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _go = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _problems = [];
+    private readonly List<string> _notes = [];
     private readonly List<ThreadWaiter> _waiters = [];
     private int _notReady;
     private int _running;
@@ -48,6 +50,33 @@ internal sealed class LoadRun
     }
 
     public TimeProvider Time { get; }
+
+    /// <summary>How many workers (closed model) or slots (open model) the run has: <c>StressContext.WorkerCount</c>.</summary>
+    public int SlotCount { get; init; } = 1;
+
+    /// <summary>What setup handed to the run (<c>StressSetupContext.Set</c>), read by <c>StressContext.Get</c>.</summary>
+    public Data.RunData Data { get; init; } = new();
+
+    /// <summary>The run's cancellation (Test Explorer's cancel), handed to <c>[StressWorkerSetup]</c>.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Completes when the run stops before its end (cancelled, could not start, or stopped early).</summary>
+    public Task Stopped => _stopped.Task;
+
+    /// <summary>When <see cref="StopEarly"/> stopped the load; null otherwise. The measured window ends here.</summary>
+    public long? StoppedEarlyAt { get; private set; }
+
+    /// <summary>What the result should say without failing the test (a feeder that ran out and stopped the load).</summary>
+    public IReadOnlyList<string> Notes
+    {
+        get
+        {
+            lock (_problems)
+            {
+                return _notes.ToList();
+            }
+        }
+    }
 
     /// <summary>The run's HttpClient (built on first use), shared by every invocation.</summary>
     public Http.StressHttpClient? Http { get; }
@@ -118,6 +147,7 @@ internal sealed class LoadRun
     {
         _stopping = true;
         _go.TrySetResult();
+        _stopped.TrySetResult();
         lock (_waiters)
         {
             _waiters.ForEach(w => w.Wake());
@@ -163,7 +193,27 @@ internal sealed class LoadRun
     public void ReportStartFailure(string problem)
     {
         StartFailed = true;
-        ReportProblem(problem);
+        ReportProblemOnce(problem);
+    }
+
+    /// <summary>
+    /// Ends the load now, from inside an invocation (a feeder out of data): no invocation starts any more, the
+    /// measured window ends here, and <paramref name="reason"/> becomes a problem (fails the test) or, when not a
+    /// <paramref name="failure"/>, a note of the result. The first stop wins; later calls only add their reason once.
+    /// </summary>
+    public void StopEarly(string reason, bool failure)
+    {
+        lock (_problems)
+        {
+            StoppedEarlyAt ??= Time.GetTimestamp();
+            var list = failure ? _problems : _notes;
+            if (!list.Contains(reason))
+            {
+                list.Add(reason);
+            }
+        }
+
+        Stop();
     }
 
     /// <summary>Reports a problem unless the same text was reported before (one line, not one per invocation).</summary>

@@ -21,6 +21,10 @@ namespace StressTest.Workers;
 /// </remarks>
 internal sealed class OpenModelExecutor : ILoadExecutor
 {
+    /// <summary>Slots whose [StressWorkerSetup]/[StressWorkerTeardown] run at once: MaxConcurrency logins at once
+    /// would be a load test of their own.</summary>
+    private const int LifecycleParallelism = 16;
+
     private readonly LoadRun _run;
     private readonly MethodBinding _binding;
     private readonly InvocationSlot[] _slots;
@@ -72,6 +76,9 @@ internal sealed class OpenModelExecutor : ILoadExecutor
             thread?.Stop();
         }
 
+        // Called once on the agent's flow after the drain: one blocked thread while the slots tear down in parallel.
+        SlotLifecycle.TearDownAllAsync(_binding, _instances, _slots, LifecycleParallelism).GetAwaiter().GetResult();
+
         for (var i = 0; i < _slots.Length; i++)
         {
             if (!_slots[i].IsInFlight)
@@ -95,6 +102,14 @@ internal sealed class OpenModelExecutor : ILoadExecutor
         catch (Exception ex)
         {
             _run.ReportStartFailure($"Creating an instance of {_binding.Method.ReflectedType?.Name} for the open model failed: {ErrorTally.Describe(ex)}");
+            _run.ReportReady();
+            FinishPacing();
+            return;
+        }
+
+        // Every slot is a worker: each runs its [StressWorkerSetup] before the first arrival.
+        if (!SlotLifecycle.SetUpAllAsync(_binding, _instances, _slots, LifecycleParallelism).GetAwaiter().GetResult())
+        {
             _run.ReportReady();
             FinishPacing();
             return;

@@ -56,6 +56,13 @@ internal sealed class Worker
             return;
         }
 
+        if (!SlotLifecycle.SetUp(_binding, instance, Slot))
+        {
+            _run.ReportReady();
+            TearDownDisposeAndExit(instance);
+            return;
+        }
+
         try
         {
             _run.ReportReady();
@@ -81,8 +88,15 @@ internal sealed class Worker
         }
         finally
         {
-            DisposeAndExit(instance);
+            TearDownDisposeAndExit(instance);
         }
+    }
+
+    /// <summary>The worker's [StressWorkerTeardown] (even after its setup failed), then its instance's Dispose.</summary>
+    private void TearDownDisposeAndExit(object? instance)
+    {
+        SlotLifecycle.TearDown(_binding, instance, Slot);
+        DisposeAndExit(instance);
     }
 
     private void DisposeAndExit(object? instance)

@@ -41,6 +41,8 @@ internal sealed class FixtureProject
 
     public static FixtureProject Gates { get; } = new("GatesFixture");
 
+    public static FixtureProject Data { get; } = new("DataFixture");
+
     public string Name { get; }
 
     public string ProjectDirectory { get; }

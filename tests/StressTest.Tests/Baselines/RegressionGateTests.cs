@@ -45,6 +45,7 @@ public sealed class RegressionGateTests
 
         Assert.AreEqual(RunOutcome.Failed, slower.Outcome);
         Assert.Contains("p95 = 14.007 ms, baseline 10.007 ms: +40.0 % [+40.0 %, +40.0 %], expected p95 < baseline + 10% (< 11.008 ms): regressed", slower.Message);
+        Assert.DoesNotContain("The load itself passed", slower.Message, "a regression is the load's own verdict, not a cleanup failure beside it");
         Assert.Contains("FAIL  p95 = 14.007 ms", slower.Summary);
         Assert.AreEqual("regressed", Report(slower).GetProperty("comparisons")[0].GetProperty("verdict").GetString());
     }

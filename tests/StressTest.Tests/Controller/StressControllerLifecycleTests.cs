@@ -64,7 +64,11 @@ public sealed class StressControllerLifecycleTests
 
         Assert.AreEqual(RunOutcome.Failed, result.Outcome);
         Assert.IsTrue(result.Thresholds.All(t => t.Passed));
-        Assert.AreEqual("[StressTeardown] TeardownThrowsOnly.Teardown threw System.InvalidOperationException: boom", ResultText.FailureMessage(result));
+        Assert.AreEqual(
+            "[StressTeardown] TeardownThrowsOnly.Teardown threw System.InvalidOperationException: boom" + Environment.NewLine
+            + "The load itself passed: all 1 threshold(s) held.",
+            ResultText.FailureMessage(result),
+            "the cleanup failure fails the test, and the load's own verdict stays visible");
     }
 
     [TestMethod]

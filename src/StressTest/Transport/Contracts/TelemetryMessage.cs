@@ -89,4 +89,8 @@ internal sealed record AgentFailed(string Reason) : TelemetryMessage;
 /// <param name="Cancelled">True when the run was cancelled before its end.</param>
 /// <param name="WorkerErrors">Problems outside invocations (Dispose failures), as messages.</param>
 internal sealed record AgentCompleted(TimeSpan Measured, int StuckInvocations, bool Cancelled, IReadOnlyList<string> WorkerErrors)
-    : TelemetryMessage;
+    : TelemetryMessage
+{
+    /// <summary>What the result should say without failing the test (a feeder out of data stopped the load early).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

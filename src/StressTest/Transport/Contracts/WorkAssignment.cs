@@ -17,6 +17,10 @@ internal sealed record WorkAssignment(string RunId, TestMethodRef Method, LoadPr
 {
     /// <summary>How the agent builds the run's HttpClient.</summary>
     public Http.HttpOptions Http { get; init; } = StressTest.Http.HttpOptions.None;
+
+    /// <summary>What setup handed to the run. Like <see cref="Http.HttpOptions.Configure"/> these are objects of this
+    /// process, not plain data: a remote agent will run the class's setup on its own side.</summary>
+    public Data.RunData Data { get; init; } = new();
 }
 
 /// <summary>A method by name, resolvable in any process that has the test assembly.</summary>

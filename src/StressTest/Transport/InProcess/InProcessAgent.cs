@@ -49,7 +49,7 @@ internal sealed class InProcessAgent : ILoadAgent
     {
         var load = assignment.Load;
         using var http = new StressHttpClient(assignment.Http, load.Model == LoadModel.Open ? load.MaxConcurrency : assignment.WorkerCount);
-        var executor = CreateExecutor(assignment, binding, http, out var run);
+        var executor = CreateExecutor(assignment, binding, http, cancellationToken, out var run);
         executor.Start();
         await run.AllReady.ConfigureAwait(false);
         if (run.StartFailed)
@@ -91,7 +91,7 @@ internal sealed class InProcessAgent : ILoadAgent
 
             // A run that was not stopped measures its whole window, even when the loop left a few ms before its end.
             var stoppedAt = run.IsStopping || cancellationToken.IsCancellationRequested
-                ? Math.Min(_time.GetTimestamp(), run.MeasureEnd)
+                ? Math.Min(run.StoppedEarlyAt ?? _time.GetTimestamp(), run.MeasureEnd)
                 : run.MeasureEnd;
 
             // In-flight invocations finish (they started inside the window, so they count); hung ones are abandoned.
@@ -103,6 +103,12 @@ internal sealed class InProcessAgent : ILoadAgent
             }
 
             executor.Complete();
+            if (stuck == 0)
+            {
+                // Every worker's [StressWorkerTeardown] has run before the controller's [StressTeardown] does.
+                await run.AllExited.ConfigureAwait(false);
+            }
+
             // The last interval reaches at least the window's end, even when an open schedule drained before it.
             var lastEnd = Math.Max(intervalStart, _time.GetTimestamp());
             if (stoppedAt == run.MeasureEnd)
@@ -112,14 +118,19 @@ internal sealed class InProcessAgent : ILoadAgent
 
             await telemetry.WriteAsync(Take(executor, interval, run, index, intervalStart, lastEnd), CancellationToken.None).ConfigureAwait(false);
             var measured = run.ToTimeSpan(Math.Max(0, stoppedAt - run.MeasureFrom));
-            await telemetry.WriteAsync(new AgentCompleted(measured, stuck, cancellationToken.IsCancellationRequested, run.Problems), CancellationToken.None).ConfigureAwait(false);
+            await telemetry.WriteAsync(new AgentCompleted(measured, stuck, cancellationToken.IsCancellationRequested, run.Problems) { Notes = run.Notes }, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private ILoadExecutor CreateExecutor(WorkAssignment assignment, MethodBinding binding, StressHttpClient http, out LoadRun run)
+    private ILoadExecutor CreateExecutor(WorkAssignment assignment, MethodBinding binding, StressHttpClient http, CancellationToken cancellationToken, out LoadRun run)
     {
         var threads = assignment.Load.Model == LoadModel.Open ? 1 : assignment.WorkerCount;
-        run = new LoadRun(_time, assignment.RunId, assignment.Load, threads, http);
+        run = new LoadRun(_time, assignment.RunId, assignment.Load, threads, http)
+        {
+            SlotCount = assignment.WorkerCount,
+            Data = assignment.Data,
+            Cancellation = cancellationToken,
+        };
         return assignment.Load.Model == LoadModel.Open
             ? new OpenModelExecutor(run, binding, assignment.FirstWorkerId)
             : new ClosedModelExecutor(run, binding, assignment.FirstWorkerId, assignment.WorkerCount);
@@ -156,8 +167,9 @@ internal sealed class InProcessAgent : ILoadAgent
         // For the same reason an executor that drains before the window closes (an open schedule that is through,
         // a ramp down to 0) does not end the wait: woken then, the loop would cut the interval short at the drain
         // and, the task being complete, spin on every later wait. The window's intervals stay whole seconds.
+        // A load stopped early from inside (a feeder out of data) ends the wait too, so the run ends when it stopped.
         var delay = Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(run.ToTimeSpan(timestamp - now).TotalMilliseconds)), _time, cancellationToken);
-        await Task.WhenAny(delay).ConfigureAwait(false);
+        await Task.WhenAny(delay, run.Stopped).ConfigureAwait(false);
     }
 
     private static Plan.ParseResult<MethodBinding> Resolve(TestMethodRef reference)
