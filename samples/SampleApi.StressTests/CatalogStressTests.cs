@@ -23,7 +23,7 @@ public sealed class CatalogStressTests : ShopStressTests
     /// ceiling the other tests are measured against. Run only these with <c>--filter Category=Smoke</c>.
     /// </summary>
     [StressTest(Duration = "1s", WarmUp = "500ms", Concurrency = 4, Category = "Smoke")]
-    [Threshold("p95 < 50ms")]
+    [Threshold("p95 < 250ms")]
     [Threshold("rps > 1000")]
     public static async Task Health(StressContext ctx, CancellationToken ct)
     {
@@ -37,8 +37,8 @@ public sealed class CatalogStressTests : ShopStressTests
     /// request the same product at the same moment. A wrong product is an error too, not only a wrong status.
     /// </summary>
     [StressTest(Duration = "2s", WarmUp = "500ms", Concurrency = 4, Category = "Catalog")]
-    [Threshold("p95 < 100ms")]
-    [Threshold("p99 < 250ms")]
+    [Threshold("p95 < 250ms")]
+    [Threshold("p99 < 1s")]
     [Threshold("rps > 500")]
     public static async Task GetProduct(StressContext ctx, CancellationToken ct)
     {
@@ -61,7 +61,7 @@ public sealed class CatalogStressTests : ShopStressTests
     [StressTest(Duration = "2s", WarmUp = "500ms", Concurrency = 8, Timeout = "2s", Category = "Catalog",
         DisplayName = "Recommendations (20 ms downstream)")]
     [Threshold("p50 < 40ms")]
-    [Threshold("p95 < 100ms")]
+    [Threshold("p95 < 250ms")]
     [Threshold("rps > 150")] // 8 workers x one request per 20 ms = 400 at best
     public static async Task Recommendations(StressContext ctx, CancellationToken ct)
     {
@@ -77,7 +77,7 @@ public sealed class CatalogStressTests : ShopStressTests
     /// </summary>
     [StressTest(Rate = 200, Duration = "2s", WarmUp = "500ms", MaxConcurrency = 100, Timeout = "2s", Category = "Catalog",
         DisplayName = "Recommendations at 200/s (open model)")]
-    [Threshold("p99 < 100ms")]
+    [Threshold("p99 < 500ms")]
     [Threshold("dropped == 0")]
     [Threshold("rps >= 198")]
     public static async Task RecommendationsAtFixedRate(StressContext ctx, CancellationToken ct)
