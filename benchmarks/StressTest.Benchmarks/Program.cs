@@ -56,6 +56,7 @@ internal static class Program
         root.Subcommands.Add(OpenProbeCommand());
         root.Subcommands.Add(HttpCommand("http-stress", "Our closed model through the real engine: GET / of a running server for --seconds; prints rps, cpu_s, requests.", HttpBenchmark.RunStressAsync, variants: false));
         root.Subcommands.Add(HttpCommand("http-bare", "The floor: async tasks looping on one HttpClient, GET / of a running server for --seconds; prints rps, cpu_s, requests.", HttpBenchmark.RunBareAsync, variants: true));
+        root.Subcommands.Add(EngineCommand("mock", "The mock server (StressTest.Mocks) at 1,000 requests/s: measured latency against the configured one.", defaultSeconds: 30, Mocks.MockServerBenchmark.RunAsync));
         return root;
     }
 

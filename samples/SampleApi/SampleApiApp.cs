@@ -51,6 +51,7 @@ public static class SampleApiApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DatabaseBusyHandler>();
         builder.Services.AddHealthChecks();
+        builder.Services.AddPaymentGateway();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -58,6 +59,7 @@ public static class SampleApiApp
         app.MapProductEndpoints();
         app.MapOrderEndpoints();
         app.MapCustomerEndpoints();
+        app.MapCheckoutEndpoints();
         return app;
     }
 }

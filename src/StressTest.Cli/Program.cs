@@ -18,8 +18,9 @@ internal static class Program
     {
         var root = new RootCommand("StressTest command line: compare stress-test reports with their baselines.");
         root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(MockCommand.Create());
         var parseResult = root.Parse(args);
-        var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).ConfigureAwait(false);
+        var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }).ConfigureAwait(false);
         return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
     }
 }

@@ -22,6 +22,7 @@ namespace StressTest;
 public sealed partial class StressSetupContext
 {
     private readonly List<Action<IHttpClientBuilder>> _configureHttp = [];
+    private readonly List<(string Name, Func<IReadOnlyDictionary<string, long>> Read)> _dependencies = [];
 
     internal StressSetupContext(string runId = "")
     {
@@ -30,6 +31,9 @@ public sealed partial class StressSetupContext
 
     /// <summary>What <see cref="ConfigureHttp"/> registered, in order.</summary>
     internal IReadOnlyList<Action<IHttpClientBuilder>> HttpConfiguration => _configureHttp;
+
+    /// <summary>What <see cref="ReportDependency"/> registered, in order.</summary>
+    internal IReadOnlyList<(string Name, Func<IReadOnlyDictionary<string, long>> Read)> Dependencies => _dependencies;
 
     /// <summary>The base address of <see cref="StressContext.Http"/> when neither the <c>BaseUrl</c> setting nor
     /// the <c>STRESSTEST_BASEURL</c> environment variable sets one (they take precedence, so a run can be pointed at
@@ -60,5 +64,24 @@ public sealed partial class StressSetupContext
     {
         ArgumentNullException.ThrowIfNull(configure);
         _configureHttp.Add(configure);
+    }
+
+    /// <summary>
+    /// Adds what a dependency of the system under test did to the run's report, next to the API's own numbers: for
+    /// example what a simulated payment gateway served, per route and outcome (StressTest.Mocks registers its mock
+    /// servers this way). <paramref name="readCounters"/> is called once, after the load and before
+    /// <c>[StressTeardown]</c>; its counters appear in the JSON report's <c>dependencies</c> section and the summary.
+    /// </summary>
+    /// <remarks>Counters cover whatever the dependency counted, usually the whole run with warm-up. At most 100
+    /// counters per dependency are kept, names cut to 100 characters. If <paramref name="readCounters"/> throws, the
+    /// test fails with that problem.</remarks>
+    /// <param name="name">The dependency, e.g. <c>"payment-gateway"</c>.</param>
+    /// <param name="readCounters">Returns the counters by name, e.g. <c>"POST /v1/charges 503" = 12</c>, in the
+    /// order they should be shown.</param>
+    public void ReportDependency(string name, Func<IReadOnlyDictionary<string, long>> readCounters)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(readCounters);
+        _dependencies.Add((name, readCounters));
     }
 }

@@ -70,6 +70,9 @@ internal sealed class StressController
             measurements = await RunLoadAsync(plan, runId, startedAt, http, setupContext.Data, problems, cancellationToken).ConfigureAwait(false);
         }
 
+        // Before teardown, which typically stops the dependency: its counters are read while it still exists.
+        var dependencies = DependencyCounters.ReadAll(setupContext, problems);
+
         if (plan.Lifecycle.Teardown is { } teardown)
         {
             // Teardown runs whatever happened, and is not handed the cancelled token: cleaning up is the point.
@@ -91,6 +94,7 @@ internal sealed class StressController
         return new StressRunResult(plan, runId, startedAt, outcome, measurements, thresholds, problems, _time.GetElapsedTime(started))
         {
             LoadStartedAt = loadStartedAt,
+            Dependencies = dependencies,
         };
     }
 

@@ -30,4 +30,8 @@ internal sealed record StressRunResult(
     /// starts WarmUp later (within the milliseconds the agent takes to start its workers): the wall-clock anchor of
     /// the interval log's timestamps.</summary>
     public DateTimeOffset? LoadStartedAt { get; init; }
+
+    /// <summary>What the test's dependencies reported (<see cref="StressSetupContext.ReportDependency"/>), in
+    /// registration order; empty when none registered.</summary>
+    public IReadOnlyList<DependencyCounters> Dependencies { get; init; } = [];
 }

@@ -38,6 +38,18 @@ internal static class DetailText
         }
     }
 
+    /// <summary>One line per dependency: its counters, as it ordered them (a mock: per route and outcome).</summary>
+    public static void AppendDependencies(StringBuilder text, IReadOnlyList<Controller.DependencyCounters> dependencies)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(dependencies);
+        foreach (var dependency in dependencies)
+        {
+            var counters = dependency.Counters.Select(c => c.Key + " ×" + c.Value.ToString("N0", Invariant));
+            text.Append("  dependency ").Append(dependency.Name).Append(": ").Append(dependency.Counters.Count == 0 ? "no counters" : string.Join(", ", counters)).AppendLine();
+        }
+    }
+
     private static void Table(StringBuilder text, string title, IReadOnlyList<(string Name, long Count, long Errors, LatencySummary Latency, string Extra)> rows, string extraTitle)
     {
         var width = Math.Min(48, Math.Max(title.Length, rows.Max(r => r.Name.Length)));

@@ -66,6 +66,7 @@ internal static class ReportBuilder
                 })
                 .ToList() ?? [],
             Problems = result.Problems,
+            Dependencies = result.Dependencies.Select(d => new ReportDependency(d.Name, new OrderedDictionary<string, long>(d.Counters.DistinctBy(c => c.Key)))).ToList(),
             Environment = CurrentEnvironment,
             Profile = plan.Settings.Gates.Profile,
             Latency = m?.Latency,

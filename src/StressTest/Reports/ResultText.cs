@@ -91,6 +91,7 @@ internal static class ResultText
         }
 
         DetailText.Append(text, m);
+        DetailText.AppendDependencies(text, result.Dependencies);
         foreach (var threshold in result.Thresholds)
         {
             text.Append(threshold.Passed ? "  pass  " : "  FAIL  ").Append(threshold.Describe()).AppendLine();

@@ -43,6 +43,7 @@ internal sealed record StressReport
     [JsonPropertyName("checks")] public IReadOnlyList<ReportCheck> Checks { get; init; } = [];
     [JsonPropertyName("series")] public required IReadOnlyList<ReportSecond> Series { get; init; }
     [JsonPropertyName("problems")] public required IReadOnlyList<string> Problems { get; init; }
+    [JsonPropertyName("dependencies")] public IReadOnlyList<ReportDependency> Dependencies { get; init; } = [];
     [JsonPropertyName("environment")] public required ReportEnvironment Environment { get; init; }
     [JsonPropertyName("profile")] public string? Profile { get; init; }
 
@@ -183,3 +184,8 @@ internal sealed record ReportEnvironment(
 {
     [JsonPropertyName("cpu")] public string? Cpu { get; init; }
 }
+
+/// <summary>What one dependency reported: counters by name, in its order (a mock: <c>"POST /v1/charges 503": 12</c>).</summary>
+internal sealed record ReportDependency(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("counters")] IReadOnlyDictionary<string, long> Counters);
