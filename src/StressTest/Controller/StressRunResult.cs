@@ -30,4 +30,11 @@ internal sealed record StressRunResult(
     /// starts WarmUp later (within the milliseconds the agent takes to start its workers): the wall-clock anchor of
     /// the interval log's timestamps.</summary>
     public DateTimeOffset? LoadStartedAt { get; init; }
+
+    /// <summary>What the result carries without failing for it: a saturated generator, telemetry that could not be
+    /// exported, probes that failed, a target process that went away.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The API's process, as far as the run knows it.</summary>
+    public Target.TargetInfo Target { get; init; } = StressTest.Target.TargetInfo.Unknown;
 }
