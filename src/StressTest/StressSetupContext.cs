@@ -23,11 +23,15 @@ public sealed partial class StressSetupContext
 {
     private readonly List<Action<IHttpClientBuilder>> _configureHttp = [];
     private readonly List<(string Name, Func<IReadOnlyDictionary<string, long>> Read)> _dependencies = [];
+    private readonly List<IStressProbe> _probes = [];
 
     internal StressSetupContext(string runId = "")
     {
         RunId = runId;
     }
+
+    /// <summary>What <see cref="AddProbe"/> registered, in order.</summary>
+    internal IReadOnlyList<IStressProbe> Probes => _probes;
 
     /// <summary>What <see cref="ConfigureHttp"/> registered, in order.</summary>
     internal IReadOnlyList<Action<IHttpClientBuilder>> HttpConfiguration => _configureHttp;
@@ -83,5 +87,20 @@ public sealed partial class StressSetupContext
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(readCounters);
         _dependencies.Add((name, readCounters));
+    /// Samples <paramref name="probe"/> once per second during the load: its values join the report's series and can be
+    /// thresholded as <c>probe:NAME</c> (<c>[Threshold("probe:db_lock_waits max &lt; 5")]</c>). Disposed after the run
+    /// when it is disposable.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// setup.AddProbe(new PrometheusProbe(new Uri("http://127.0.0.1:5080/metrics"),
+    ///     new Dictionary&lt;string, string&gt; { ["api_in_flight"] = "http_server_active_requests" }));
+    /// </code>
+    /// </example>
+    /// <param name="probe">The probe.</param>
+    public void AddProbe(IStressProbe probe)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        _probes.Add(probe);
     }
 }

@@ -1,11 +1,14 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
 using HdrHistogram;
 using StressTest.Aggregation;
 using StressTest.Benchmarks.Targets;
 using StressTest.Invocation;
+using StressTest.Observability;
 using StressTest.Transport.Contracts;
 using StressTest.Workers;
 
@@ -41,7 +44,10 @@ public class InvocationHotPathBenchmarks
     private InvocationSlot _void = null!;
     private InvocationSlot _task = null!;
     private InvocationSlot _valueTask = null!;
+    private InvocationSlot _telemetryIdle = null!;
     private StressContext _context = null!;
+    private MeterListener? _meterListener;
+    private ActivityListener? _activityListener;
     private long _inflightStart;
     private long _iteration;
 
@@ -60,6 +66,44 @@ public class InvocationHotPathBenchmarks
         _task = Slot(nameof(NoopTargets.NoopTask));
         _valueTask = Slot(nameof(NoopTargets.NoopValueTask));
         _context = _void.Context;
+
+        // A run as the agent builds it, with the default TraceSampleRate (1 %): what every run pays for telemetry.
+        var telemetryRun = new LoadRun(time, "bench", load, workerCount: 1) { Telemetry = new RunTelemetry("bench", "Bench.Noop", 0.01) };
+        telemetryRun.Start(time.GetTimestamp());
+        _telemetryIdle = Slot(nameof(NoopTargets.Noop), telemetryRun);
+    }
+
+    /// <summary>For the listened benchmark only: a meter listener on the latency histogram (a callback that does nothing)
+    /// and an activity listener recording every sampled span, i.e. the engine's own cost with a consumer attached.</summary>
+    [GlobalSetup(Target = nameof(HotPathVoidListened))]
+    public void SetupListened()
+    {
+        Setup();
+        _meterListener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == StressTestTelemetry.Name)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        _meterListener.SetMeasurementEventCallback<double>(static (_, _, _, _) => { });
+        _meterListener.Start();
+        _activityListener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == StressTestTelemetry.Name,
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(_activityListener);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _meterListener?.Dispose();
+        _activityListener?.Dispose();
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Invocations, Description = "closed-model invocation, void no-op")]
@@ -70,6 +114,12 @@ public class InvocationHotPathBenchmarks
 
     [Benchmark(OperationsPerInvoke = Invocations, Description = "closed-model invocation, ValueTask no-op")]
     public long HotPathValueTask() => Loop(_valueTask, Invocations);
+
+    [Benchmark(OperationsPerInvoke = Invocations, Description = "closed-model invocation, void no-op, telemetry on (1 % traced), nobody listening")]
+    public long HotPathVoidTelemetryIdle() => Loop(_telemetryIdle, Invocations);
+
+    [Benchmark(OperationsPerInvoke = Invocations, Description = "closed-model invocation, void no-op, 1 % traced, meter and spans listened")]
+    public long HotPathVoidListened() => Loop(_telemetryIdle, Invocations);
 
     [Benchmark(OperationsPerInvoke = Invocations, Description = "part: compiled delegate call, void no-op")]
     public long InvokeOnly()
@@ -141,7 +191,7 @@ public class InvocationHotPathBenchmarks
         return Invocations;
     }
 
-    private InvocationSlot Slot(string methodName)
+    private InvocationSlot Slot(string methodName, LoadRun? run = null)
     {
         var method = typeof(NoopTargets).GetMethod(methodName)!;
         var binding = MethodBinding.Create(typeof(NoopTargets), method);
@@ -150,14 +200,14 @@ public class InvocationHotPathBenchmarks
             throw new InvalidOperationException(binding.Error);
         }
 
-        return new InvocationSlot(0, _run, _sink) { Invoke = binding.Value.BindTo(binding.Value.CreateInstance()) };
+        return new InvocationSlot(0, run ?? _run, _sink) { Invoke = binding.Value.BindTo(binding.Value.CreateInstance()) };
     }
 
     /// <summary><c>Worker.Loop</c> for an unpaced, constant closed-model load, bounded by <paramref name="count"/>
     /// instead of the end of the run; keep it in step with the worker.</summary>
     private long Loop(InvocationSlot slot, int count)
     {
-        var run = _run;
+        var run = slot.Run;
         var time = run.Time;
         var end = run.MeasureEnd;
         var pacing = run.ToTicks(run.Load.Pacing);

@@ -24,9 +24,13 @@ internal sealed class RunAggregator
     private readonly List<string> _failures = [];
     private readonly List<string> _problems = [];
     private readonly List<string> _notes = [];
+    private IReadOnlyList<Probes.ProbeSeries> _probes = [];
     private TimeSpan _measured;
     private int _stuck;
     private bool _cancelled;
+
+    /// <summary>Measured invocations merged so far.</summary>
+    public long TotalCount => _total.TotalCount;
 
     /// <summary>Why the agents could not run, if they could not; empty otherwise.</summary>
     public IReadOnlyList<string> Failures => _failures;
@@ -69,6 +73,10 @@ internal sealed class RunAggregator
         return summary;
     }
 
+    /// <summary>The probes' samples, sampled beside the load by the controller; part of what <see cref="Complete"/>
+    /// returns.</summary>
+    public void AddProbes(IReadOnlyList<Probes.ProbeSeries> probes) => _probes = probes;
+
     public RunMeasurements Complete()
     {
         if (_stuck > 0)
@@ -103,6 +111,7 @@ internal sealed class RunAggregator
             FailedCheckInvocations = _details.FailedCheckInvocations,
             IntervalHistograms = intervalHistograms,
             Notes = [.. _notes],
+            Probes = _probes,
         };
     }
 
@@ -150,6 +159,8 @@ internal sealed class RunAggregator
         interval.Errors += errorCount;
         interval.Dropped += message.Dropped;
         interval.InFlight += message.InFlight;
+        // One agent today: its health is the generator's. Several agents will each need their own row.
+        interval.Health = message.Health ?? interval.Health;
         // Each agent reports the whole load's target (agents split workers, not the schedule's shape).
         interval.Target = Math.Max(interval.Target, message.Target);
     }
@@ -182,6 +193,8 @@ internal sealed class RunAggregator
 
         public double Target { get; set; }
 
+        public GeneratorHealth? Health { get; set; }
+
         /// <summary>Computes the interval's statistics once, encodes its histogram and releases it. A late message
         /// for a sealed interval still counts in the run's totals; only its share of this interval's percentiles
         /// (and of its interval-log entry) is lost.</summary>
@@ -205,7 +218,7 @@ internal sealed class RunAggregator
         public SecondSample Peek(int index)
         {
             var sample = _sealed ?? new SecondSample(index, Start.TotalSeconds, End.TotalSeconds, Latency!.TotalCount, Errors, LatencySummary.From(Latency));
-            return sample with { EndSeconds = End.TotalSeconds, Errors = Errors, Target = Target, Dropped = Dropped, InFlight = InFlight };
+            return sample with { EndSeconds = End.TotalSeconds, Errors = Errors, Target = Target, Dropped = Dropped, InFlight = InFlight, Health = Health };
         }
 
         public IntervalHistogram Histogram(int index, HistogramCodec.Encoder encoder)

@@ -12,6 +12,8 @@ namespace StressTest.Aggregation;
 /// </summary>
 internal sealed class RunMeasurements
 {
+    private Health.GeneratorVerdict? _generator;
+
     public RunMeasurements(
         HistogramBase latency,
         IReadOnlyList<SecondSample> series,
@@ -66,6 +68,9 @@ internal sealed class RunMeasurements
     /// without checks holds); NaN when nothing was measured.</summary>
     public double ChecksRate => Count == 0 ? double.NaN : (double)(Count - FailedCheckInvocations) / Count;
 
+    /// <summary>Probe values by name, each sample in its second.</summary>
+    public IReadOnlyList<Probes.ProbeSeries> Probes { get; init; } = [];
+
     /// <summary>Each second's latency histogram (µs) in its compressed encoding, by index: what the interval log
     /// (.hlog) is written from.</summary>
     public IReadOnlyList<IntervalHistogram> IntervalHistograms { get; init; } = [];
@@ -102,4 +107,7 @@ internal sealed class RunMeasurements
     public double Rps { get; }
 
     public LatencySummary Summary { get; }
+
+    /// <summary>Whether the load generator limited the run, from the series' health (judged once, on first use).</summary>
+    public Health.GeneratorVerdict Generator => _generator ??= Health.GeneratorVerdict.Judge(Series, Environment.ProcessorCount);
 }

@@ -21,6 +21,9 @@ internal sealed record SecondSample(int Index, double StartSeconds, double EndSe
     /// <summary>Invocations in flight when the interval was taken.</summary>
     public int InFlight { get; init; }
 
+    /// <summary>How the generator fared in the interval; null when it was not sampled.</summary>
+    public Transport.Contracts.GeneratorHealth? Health { get; init; }
+
     /// <summary>Completed invocations per second in this interval.</summary>
     public double Rps => EndSeconds > StartSeconds ? Count / (EndSeconds - StartSeconds) : 0;
 }

@@ -5,7 +5,10 @@ using System.Threading.Channels;
 using StressTest.Aggregation;
 using StressTest.Http;
 using StressTest.Invocation;
+using StressTest.Observability;
 using StressTest.Plan;
+using StressTest.Settings;
+using StressTest.Target;
 using StressTest.Thresholds;
 using StressTest.Transport;
 using StressTest.Transport.Contracts;
@@ -43,6 +46,7 @@ internal sealed class StressController
         var startedAt = _time.GetUtcNow();
         var started = _time.GetTimestamp();
         var problems = new List<string>();
+        var warnings = new List<string>();
         RunMeasurements? measurements = null;
 
         // Relative data files (feeders) resolve against the test assembly's folder for this run's whole flow.
@@ -62,16 +66,33 @@ internal sealed class StressController
             setupFailed = problems.Count > before;
         }
 
-        var http = setupFailed ? null : HttpFor(plan, setupContext, problems);
+        var (targetProbe, targetProblem) = setupFailed ? (null, null) : TargetProbe(plan.Settings.Observability, warnings);
+        var allProbes = targetProbe is null ? setupContext.Probes : [.. setupContext.Probes, targetProbe];
+        var probeProblems = setupFailed ? [] : Probes.ProbeThresholds.Problems(plan.Thresholds, allProbes);
+        problems.AddRange(probeProblems);
+        if (targetProblem is not null)
+        {
+            problems.Add(targetProblem);
+        }
+
+        var http = setupFailed || probeProblems.Count > 0 || targetProblem is not null ? null : HttpFor(plan, setupContext, problems);
+        var probes = new Probes.ProbeSampler(_time, allProbes);
+        // Before the load, while an API started by setup still listens.
+        var target = targetProbe is not null
+            ? new TargetInfo(targetProbe.ProcessId, targetProbe.ProcessName, targetProbe.ProcessId == Environment.ProcessId, targetProbe.IsDotNet)
+            : http?.BaseAddress is { IsLoopback: true } local && EmbeddedHost.ListensOn(local.Port)
+                ? new TargetInfo(Environment.ProcessId, "test process", InTestProcess: true, DotNet: true)
+                : TargetInfo.Unknown;
         DateTimeOffset? loadStartedAt = null;
         if (http is not null && !cancellationToken.IsCancellationRequested)
         {
             loadStartedAt = _time.GetUtcNow();
-            measurements = await RunLoadAsync(plan, runId, startedAt, http, setupContext.Data, problems, cancellationToken).ConfigureAwait(false);
+            measurements = await RunLoadAsync(plan, runId, startedAt, http, setupContext.Data, probes, problems, warnings, cancellationToken).ConfigureAwait(false);
         }
 
         // Before teardown, which typically stops the dependency: its counters are read while it still exists.
         var dependencies = DependencyCounters.ReadAll(setupContext, problems);
+        probes.DisposeProbes(problems);
 
         if (plan.Lifecycle.Teardown is { } teardown)
         {
@@ -91,11 +112,37 @@ internal sealed class StressController
             : problems.Count == 0 && measurements is not null && thresholds.All(t => t.Passed)
                 ? RunOutcome.Passed
                 : RunOutcome.Failed;
+        if (measurements?.Generator.Warning is { } saturated)
+        {
+            warnings.Add(saturated);
+        }
+
         return new StressRunResult(plan, runId, startedAt, outcome, measurements, thresholds, problems, _time.GetElapsedTime(started))
         {
             LoadStartedAt = loadStartedAt,
             Dependencies = dependencies,
+            Warnings = warnings,
+            Target = target,
         };
+    }
+
+    /// <summary>The probe of the API's process when the settings name one; a problem when it cannot be found. A
+    /// process that is not .NET (or refuses EventPipe) is still sampled, without runtime counters, and says so.</summary>
+    private (TargetProcessProbe? Probe, string? Problem) TargetProbe(ObservabilitySettings settings, List<string> warnings)
+    {
+        var (process, problem) = TargetProcess.Resolve(settings);
+        if (process is null)
+        {
+            return (null, problem);
+        }
+
+        var (runtime, why) = RuntimeCounters.TryStart(process.Id);
+        if (runtime is null)
+        {
+            warnings.Add($"The API's process {process.Id} ({process.ProcessName}) is sampled without .NET runtime counters: {why}.");
+        }
+
+        return (new TargetProcessProbe(process, _time, runtime), null);
     }
 
     /// <summary>The base address, in order: the BaseUrl setting, the STRESSTEST_BASEURL environment variable, what setup
@@ -129,19 +176,51 @@ internal sealed class StressController
         };
     }
 
-    private async Task<RunMeasurements?> RunLoadAsync(StressPlan plan, string runId, DateTimeOffset startedAt, HttpOptions http, Data.RunData data, List<string> problems, CancellationToken cancellationToken)
+    private async Task<RunMeasurements?> RunLoadAsync(StressPlan plan, string runId, DateTimeOffset startedAt, HttpOptions http, Data.RunData data, Probes.ProbeSampler probes, List<string> problems, List<string> warnings, CancellationToken cancellationToken)
     {
+        var observability = plan.Settings.Observability;
         var assignment = new WorkAssignment(runId, plan.MethodRef, plan.Load, FirstWorkerId: 0, WorkerCount: plan.Load.Model == LoadModel.Open ? plan.Load.MaxConcurrency : plan.Load.Concurrency)
         {
             Http = http,
             Data = data,
+            Test = plan.FullyQualifiedName,
+            TraceSampleRate = observability.TraceSampleRate,
         };
+        var export = OtlpExport.Start(observability, runId, plan.FullyQualifiedName, out var exportWarning);
+        if (exportWarning is not null)
+        {
+            warnings.Add(exportWarning);
+        }
+
+        try
+        {
+            return await RunAgentAsync(plan, runId, startedAt, assignment, probes, problems, warnings, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            export?.Dispose(); // flushes the last spans and metrics before the verdict, at most the export timeout
+            if (export?.Warning is { } failed)
+            {
+                warnings.Add(failed);
+            }
+        }
+    }
+
+    private async Task<RunMeasurements?> RunAgentAsync(StressPlan plan, string runId, DateTimeOffset startedAt, WorkAssignment assignment, Probes.ProbeSampler probes, List<string> problems, List<string> warnings, CancellationToken cancellationToken)
+    {
         var channel = Channel.CreateUnbounded<TelemetryMessage>(new UnboundedChannelOptions { SingleReader = true });
         var aggregator = new RunAggregator();
+        var metrics = new IntervalMetrics(plan.FullyQualifiedName);
         var agentRun = _agent.RunAsync(assignment, channel.Writer, cancellationToken);
         await foreach (var message in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             aggregator.Apply(message);
+            if (message is IntervalTelemetry interval)
+            {
+                metrics.Publish(interval, aggregator.TotalCount);
+                probes.SampleSecond(interval.Index);
+            }
+
             if (_onInterval is not null && message is IntervalTelemetry)
             {
                 var soFar = new StressRunResult(plan, runId, startedAt, RunOutcome.Running, aggregator.Snapshot(), [], [.. problems], _time.GetUtcNow() - startedAt);
@@ -158,6 +237,9 @@ internal sealed class StressController
             problems.Add($"The load agent failed: {ErrorTally.Describe(ex)}");
         }
 
+        var (probeSeries, probeFailures) = await probes.CompleteAsync().ConfigureAwait(false);
+        warnings.AddRange(probeFailures.Select(f => f.Describe()));
+        aggregator.AddProbes(probeSeries);
         if (aggregator.Failures.Count > 0)
         {
             problems.AddRange(aggregator.Failures);

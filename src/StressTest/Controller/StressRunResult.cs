@@ -34,4 +34,10 @@ internal sealed record StressRunResult(
     /// <summary>What the test's dependencies reported (<see cref="StressSetupContext.ReportDependency"/>), in
     /// registration order; empty when none registered.</summary>
     public IReadOnlyList<DependencyCounters> Dependencies { get; init; } = [];
+    /// <summary>What the result carries without failing for it: a saturated generator, telemetry that could not be
+    /// exported, probes that failed, a target process that went away.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The API's process, as far as the run knows it.</summary>
+    public Target.TargetInfo Target { get; init; } = StressTest.Target.TargetInfo.Unknown;
 }

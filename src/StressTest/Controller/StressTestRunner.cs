@@ -66,8 +66,11 @@ internal sealed class StressTestRunner
         var result = await new StressController(_time, _agent, reporter.OnIntervalAsync).RunAsync(plan.Value, NewRunId(), cancellationToken).ConfigureAwait(false);
         var judged = gate.Value.Judge(result, ReportBuilder.Build(result, string.Empty));
         result = result with { Outcome = judged.Outcome };
-        var message = string.Join(Environment.NewLine, judged.FailureLines.Prepend(ResultText.FailureMessage(result, regressed: judged.FailureLines.Any())).Where(l => l.Length > 0));
-        var summary = ResultText.Summary(result) + judged.SummaryLines();
+        // The generator's saturation is part of the message even when the test passed: numbers in that window describe the
+        // generator, and whoever reads the result must see it next to them.
+        var saturation = result.Measurements?.Generator.Warning;
+        var message = string.Join(Environment.NewLine, judged.FailureLines.Prepend(ResultText.FailureMessage(result, regressed: judged.FailureLines.Any())).Append(saturation ?? string.Empty).Where(l => l.Length > 0));
+        var summary = ResultText.Summary(result) + judged.SummaryLines() + string.Concat(result.Warnings.Select(w => "  warn  " + w + Environment.NewLine));
         IReadOnlyList<ReportFile> files;
         StressReport report;
         try
@@ -89,7 +92,7 @@ internal sealed class StressTestRunner
         }
 
         summary += recorded is null ? string.Empty : recorded + Environment.NewLine;
-        return new TestRunRecord(result.Outcome, message, summary, files, result.Elapsed) { Measurements = result.Measurements, Warnings = judged.Warnings };
+        return new TestRunRecord(result.Outcome, message, summary, files, result.Elapsed) { Measurements = result.Measurements, Warnings = [.. judged.Warnings, .. result.Warnings] };
     }
 
     /// <summary>The whole-run histogram for the JSON report (and so for a baseline recorded from it).</summary>

@@ -1,7 +1,9 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using System.Diagnostics;
 using StressTest.Details;
+using StressTest.Observability;
 using StressTest.Workers;
 
 namespace StressTest.Http;
@@ -15,7 +17,9 @@ namespace StressTest.Http;
 /// <remarks>
 /// Time to the response headers is what .NET's own <c>http.client.request.duration</c> measures; the body's
 /// transfer is in the invocation's latency and the step's. Requests of invocations outside the measured window
-/// (warm-up) pass through unmeasured.
+/// (warm-up) pass through unmeasured. A request of a traced invocation gets a client span and carries W3C
+/// <c>traceparent</c> (that span) and <c>baggage</c> (run id and test), so the API's server span joins the trace;
+/// an untraced one gets no header at all, so tracing off costs nothing per request.
 /// </remarks>
 internal sealed class InvocationHttpHandler : DelegatingHandler
 {
@@ -39,64 +43,80 @@ internal sealed class InvocationHttpHandler : DelegatingHandler
             return base.Send(request, cancellationToken);
         }
 
-        var (endpoint, bytesOut, start) = Begin(request);
+        var measure = Begin(request);
         HttpResponseMessage response;
         try
         {
             response = base.Send(request, cancellationToken);
         }
-        catch
+        catch (Exception ex)
         {
-            Failed(endpoint, bytesOut, start);
+            Failed(measure, ex);
             throw;
         }
 
-        return Completed(response, endpoint, bytesOut, start);
+        return Completed(response, measure);
     }
 
     private async Task<HttpResponseMessage> SendMeasuredAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var (endpoint, bytesOut, start) = Begin(request);
+        var measure = Begin(request);
         HttpResponseMessage response;
         try
         {
             response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (Exception ex)
         {
-            Failed(endpoint, bytesOut, start);
+            Failed(measure, ex);
             throw;
         }
 
-        return Completed(response, endpoint, bytesOut, start);
+        return Completed(response, measure);
     }
 
-    private (EndpointRecorder Endpoint, long BytesOut, long Start) Begin(HttpRequestMessage request)
+    private RequestMeasure Begin(HttpRequestMessage request)
     {
         var name = request.Options.TryGetValue(StressHttp.EndpointName, out var given) && !string.IsNullOrWhiteSpace(given)
             ? given
             : EndpointNamer.Name(request.Method, request.RequestUri!, _options.BaseAuthority);
         var endpoint = _slot.Run.Details.Endpoint(name);
-        return (endpoint, CountingContent.AttachOutgoing(request, endpoint), _slot.Run.Time.GetTimestamp());
+        var span = _slot.Trace is null ? null : TracePropagation.StartRequest(request, name, _slot.Run.Telemetry);
+        return new(endpoint, CountingContent.AttachOutgoing(request, endpoint), _slot.Run.Time.GetTimestamp(), span);
     }
 
-    private void Failed(EndpointRecorder endpoint, long bytesOut, long start)
+    private void Failed(in RequestMeasure measure, Exception exception)
     {
         // A request cut off because the run was cancelled is neither a measurement nor an error.
         if (!_slot.Run.IsStopping)
         {
-            endpoint.Record(Elapsed(start), statusCode: 0, failed: true, bytesOut);
+            var elapsed = Elapsed(measure.Start);
+            measure.Endpoint.Record(elapsed, statusCode: 0, failed: true, measure.BytesOut);
+            _slot.Run.Telemetry.RecordRequest(elapsed, measure.Endpoint.Name, statusCode: 0);
+        }
+
+        if (measure.Span is { } span)
+        {
+            TracePropagation.EndRequest(span, statusCode: 0, Errors.ErrorClassifier.Classify(exception).Kind);
         }
     }
 
-    private HttpResponseMessage Completed(HttpResponseMessage response, EndpointRecorder endpoint, long bytesOut, long start)
+    private HttpResponseMessage Completed(HttpResponseMessage response, in RequestMeasure measure)
     {
         var status = (int)response.StatusCode;
         var accepted = _options.AcceptStatus.Contains(status);
-        endpoint.Record(Elapsed(start), status, failed: !accepted, bytesOut);
+        var elapsed = Elapsed(measure.Start);
+        var endpoint = measure.Endpoint;
+        endpoint.Record(elapsed, status, failed: !accepted, measure.BytesOut);
+        _slot.Run.Telemetry.RecordRequest(elapsed, endpoint.Name, status);
         if (!accepted)
         {
             _slot.NoteHttpFailure(status, endpoint.Name);
+        }
+
+        if (measure.Span is { } span)
+        {
+            TracePropagation.EndRequest(span, status, accepted ? null : Errors.ErrorClassifier.HttpStatus(status).Kind);
         }
 
         CountingContent.Attach(response, endpoint);
@@ -109,3 +129,6 @@ internal sealed class InvocationHttpHandler : DelegatingHandler
         return (long)((run.Time.GetTimestamp() - start) * run.MicrosecondsPerTick);
     }
 }
+
+/// <summary>What <see cref="InvocationHttpHandler"/> keeps about a request between sending it and its response.</summary>
+internal readonly record struct RequestMeasure(EndpointRecorder Endpoint, long BytesOut, long Start, Activity? Span);

@@ -19,7 +19,23 @@ internal sealed class CsvReportExporter : IReportExporter
 
     public string Extension => ".csv";
 
-    public string Description => "Per-second time series (CSV): count, errors, rps, target, dropped, in flight, latency p50/p90/p95/p99/max in ms";
+    /// <summary>The generator's health per second (<c>series[].generator</c>), when it was sampled.</summary>
+    public static IReadOnlyList<string> GeneratorColumns { get; } =
+    [
+        "generator.cpuCores", "generator.workingSetMb", "generator.gcCollections", "generator.gcPauseMs", "generator.allocatedMbPerSecond",
+        "generator.threadPoolThreads", "generator.threadPoolQueue", "generator.lockContentions", "generator.latenessP99Ms",
+    ];
+
+    public string Description => "Per-second time series (CSV): count, errors, rps, target, dropped, in flight, latency p50/p90/p95/p99/max in ms, the generator's health, probe values";
+
+    /// <summary>The columns of a report: the load's, then the generator's and one per probe value (<c>probes.NAME</c>)
+    /// when the report has them.</summary>
+    public static IReadOnlyList<string> ColumnsOf(StressReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var generator = report.Series.Any(s => s.Generator is not null) ? GeneratorColumns : [];
+        return [.. Columns, .. generator, .. report.Probes.Select(p => "probes." + p.Name)];
+    }
 
     public async ValueTask ExportAsync(StressReport report, Stream destination, CancellationToken cancellationToken)
     {
@@ -36,7 +52,8 @@ internal sealed class CsvReportExporter : IReportExporter
     private static void Write(StressReport report, Stream destination)
     {
         using var writer = Sep.New(',').Writer(o => o with { CultureInfo = CultureInfo.InvariantCulture }).To(destination, leaveOpen: true);
-        writer.Header.Add(Columns);
+        var columns = ColumnsOf(report);
+        writer.Header.Add(columns);
         if (report.Series.Count == 0)
         {
             // The header is otherwise written with the first row; a run without seconds still gets one.
@@ -55,19 +72,46 @@ internal sealed class CsvReportExporter : IReportExporter
             row["target"].Format(s.Target);
             row["dropped"].Format(s.Dropped);
             row["inFlight"].Format(s.InFlight);
-            Latency(row["p50"], s.P50);
-            Latency(row["p90"], s.P90);
-            Latency(row["p95"], s.P95);
-            Latency(row["p99"], s.P99);
-            Latency(row["max"], s.Max);
+            Optional(row["p50"], s.P50);
+            Optional(row["p90"], s.P90);
+            Optional(row["p95"], s.P95);
+            Optional(row["p99"], s.P99);
+            Optional(row["max"], s.Max);
+            if (columns.Count > Columns.Count)
+            {
+                Extras(row, s, columns);
+            }
         }
     }
 
-    private static void Latency(SepWriter.Col column, double? ms)
+    /// <summary>The generator's and the probes' cells of one second; empty where nothing was sampled.</summary>
+    private static void Extras(SepWriter.Row row, ReportSecond s, IReadOnlyList<string> columns)
     {
-        if (ms is { } value)
+        var g = s.Generator;
+        foreach (var column in columns.Skip(Columns.Count))
         {
-            column.Format(value);
+            double? value = column switch
+            {
+                "generator.cpuCores" => g?.CpuCores,
+                "generator.workingSetMb" => g?.WorkingSetMb,
+                "generator.gcCollections" => g?.GcCollections,
+                "generator.gcPauseMs" => g?.GcPauseMs,
+                "generator.allocatedMbPerSecond" => g?.AllocatedMbPerSecond,
+                "generator.threadPoolThreads" => g?.ThreadPoolThreads,
+                "generator.threadPoolQueue" => g?.ThreadPoolQueue,
+                "generator.lockContentions" => g?.LockContentions,
+                "generator.latenessP99Ms" => g?.LatenessP99Ms,
+                _ => s.Probes is { } probes && probes.TryGetValue(column["probes.".Length..], out var v) ? v : null,
+            };
+            Optional(row[column], value);
+        }
+    }
+
+    private static void Optional(SepWriter.Col column, double? value)
+    {
+        if (value is { } number)
+        {
+            column.Format(number);
         }
         else
         {

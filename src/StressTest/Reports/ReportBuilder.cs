@@ -19,6 +19,7 @@ internal static class ReportBuilder
         var plan = result.Plan;
         var m = result.Measurements;
         var latency = m?.Summary ?? LatencySummary.Empty;
+        var probes = m is { Probes.Count: > 0 } ? ReportProbe.BySecond(m.Probes) : null;
         return new StressReport
         {
             Test = plan.FullyQualifiedName,
@@ -63,6 +64,8 @@ internal static class ReportBuilder
                 .Select(s => new ReportSecond(s.Index, s.StartSeconds, s.EndSeconds, s.Count, s.Errors, s.Rps, s.Target, s.Dropped, s.InFlight, N(s.Latency.P50), N(s.Latency.P90), N(s.Latency.P95), N(s.Latency.P99), N(s.Latency.Max))
                 {
                     Min = N(s.Latency.Min), Mean = N(s.Latency.Mean), P75 = N(s.Latency.P75), P99_9 = N(s.Latency.P999),
+                    Generator = ReportHealth.From(s.Health),
+                    Probes = probes is null ? null : probes.GetValueOrDefault(s.Index) ?? [],
                 })
                 .ToList() ?? [],
             Problems = result.Problems,
@@ -72,6 +75,11 @@ internal static class ReportBuilder
             Latency = m?.Latency,
             Intervals = m?.IntervalHistograms ?? [],
             MeasuredFrom = result.LoadStartedAt + plan.Load.WarmUp,
+            Window = result.LoadStartedAt is { } loadStart && m is not null ? new ReportWindow(loadStart + plan.Load.WarmUp, loadStart + plan.Load.WarmUp + m.Measured) : null,
+            Generator = m is null ? null : ReportGenerator.From(m.Generator),
+            Warnings = result.Warnings,
+            Probes = m?.Probes.Select(ReportProbe.From).ToList() ?? [],
+            Api = new ReportApi(result.Target.ProcessId, result.Target.ProcessName, result.Target.InTestProcess, result.Target.DotNet),
         };
     }
 

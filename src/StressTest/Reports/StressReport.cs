@@ -51,6 +51,12 @@ internal sealed record StressReport
     /// report only (a baseline is a kept report, and keeps the full distribution).</summary>
     [JsonPropertyName("latencyHistogram")] public string? LatencyHistogram { get; init; }
 
+    [JsonPropertyName("window")] public ReportWindow? Window { get; init; }
+    [JsonPropertyName("generator")] public ReportGenerator? Generator { get; init; }
+    [JsonPropertyName("warnings")] public IReadOnlyList<string> Warnings { get; init; } = [];
+    [JsonPropertyName("probes")] public IReadOnlyList<ReportProbe> Probes { get; init; } = [];
+    [JsonPropertyName("api")] public ReportApi? Api { get; init; }
+
     [JsonPropertyName("baseline")] public ReportBaseline? Baseline { get; init; }
     [JsonPropertyName("comparisons")] public IReadOnlyList<ReportComparison> Comparisons { get; init; } = [];
 
@@ -172,6 +178,12 @@ internal sealed record ReportSecond(
     [JsonPropertyName("mean")] public double? Mean { get; init; }
     [JsonPropertyName("p75")] public double? P75 { get; init; }
     [JsonPropertyName("p99_9")] public double? P99_9 { get; init; }
+
+    /// <summary>The generator's health in this second; null when not sampled.</summary>
+    [JsonPropertyName("generator")] public ReportHealth? Generator { get; init; }
+
+    /// <summary>Probe values sampled after this second, by name; null when the run has no probe.</summary>
+    [JsonPropertyName("probes")] public IReadOnlyDictionary<string, double>? Probes { get; init; }
 }
 
 /// <summary>Where the numbers were measured.</summary>

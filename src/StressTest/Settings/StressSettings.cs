@@ -45,4 +45,8 @@ internal sealed record StressSettings
     /// <summary>Profile, RateScale, baselines: see <see cref="GateSettings"/>.</summary>
     /// <value>Default <see cref="GateSettings.Default"/>.</value>
     public GateSettings Gates { get; init; } = GateSettings.Default;
+
+    /// <summary>Trace sampling, OTLP export, the API's process: see <see cref="ObservabilitySettings"/>.</summary>
+    /// <value>Default <see cref="ObservabilitySettings.Default"/>.</value>
+    public ObservabilitySettings Observability { get; init; } = ObservabilitySettings.Default;
 }

@@ -119,7 +119,14 @@ internal static class StressSettingsParser
                         break;
                     }
 
-                    warnings.Add($"Unknown setting {SectionName}.{key} is ignored; known settings: {string.Join(", ", Known.Concat(GateSettingsParser.Keys))}.");
+                    var observability = settings.Observability;
+                    if (ObservabilitySettingsParser.TryApply(key, value, ref observability, errors))
+                    {
+                        settings = settings with { Observability = observability };
+                        break;
+                    }
+
+                    warnings.Add($"Unknown setting {SectionName}.{key} is ignored; known settings: {string.Join(", ", Known.Concat(GateSettingsParser.Keys).Concat(ObservabilitySettingsParser.Keys))}.");
                     break;
             }
         }

@@ -16,6 +16,11 @@ internal static class MetricFormat
             return "n/a";
         }
 
+        if (metric.Kind == MetricKind.Probe)
+        {
+            return value.ToString("0.###", CultureInfo.InvariantCulture);
+        }
+
         return metric.IsLatency
             ? value.ToString("0.###", CultureInfo.InvariantCulture) + " ms"
             : metric.IsRate

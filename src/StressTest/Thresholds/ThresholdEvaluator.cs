@@ -47,6 +47,7 @@ internal static class ThresholdEvaluator
             MetricKind.Dropped => measurements.Dropped,
             MetricKind.DroppedRate => measurements.DroppedRate,
             MetricKind.Checks => measurements.ChecksRate,
+            MetricKind.Probe => measurements.Probes.FirstOrDefault(p => p.Name == metric.Probe)?.Statistic(metric.Statistic) ?? double.NaN,
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric.Kind, "Unknown metric kind."),
         };
     }
@@ -89,6 +90,12 @@ internal static class ThresholdEvaluator
         var actual = Measure(threshold.Metric, measurements);
         // NaN (no invocation measured) never passes: an empty run must not satisfy "p95 < 150ms".
         var passed = !double.IsNaN(actual) && threshold.Operator.Holds(actual, threshold.Limit);
+        if (threshold.Metric.Kind == MetricKind.Probe && double.IsNaN(actual))
+        {
+            // The probe exists (checked before the load) but no sample of this value succeeded.
+            return new ThresholdResult(threshold, actual, false, isDefault) { Problem = $"probe value \"{threshold.Metric.Probe}\" was never sampled (every sample failed or left it out)" };
+        }
+
         return new ThresholdResult(threshold, actual, passed, isDefault);
     }
 }

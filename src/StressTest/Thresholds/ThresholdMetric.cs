@@ -19,12 +19,19 @@ internal enum MetricKind
     Dropped,
     DroppedRate,
     Checks,
+    Probe,
 }
 
 /// <summary>A metric a threshold refers to; <see cref="Percentile"/> is set only for <see cref="MetricKind.Percentile"/>
 /// (0 &lt; p &lt;= 100).</summary>
 internal sealed record ThresholdMetric(MetricKind Kind, double Percentile = 0)
 {
+    /// <summary>For <see cref="MetricKind.Probe"/>: the probe value's name (<c>db_lock_waits</c>).</summary>
+    public string? Probe { get; init; }
+
+    /// <summary>For <see cref="MetricKind.Probe"/>: what is taken of its samples over the measured window.</summary>
+    public Probes.ProbeStatistic Statistic { get; init; }
+
     /// <summary>True for latency metrics, whose limits carry a time unit and are held in milliseconds.</summary>
     public bool IsLatency => Kind is MetricKind.Min or MetricKind.Mean or MetricKind.Max or MetricKind.Percentile;
 
@@ -47,6 +54,7 @@ internal sealed record ThresholdMetric(MetricKind Kind, double Percentile = 0)
         MetricKind.Dropped => "dropped",
         MetricKind.DroppedRate => "dropped_rate",
         MetricKind.Checks => "checks",
+        MetricKind.Probe => $"probe:{Probe} {Statistic.ToString().ToLowerInvariant()}",
         _ => Kind.ToString(),
     };
 }

@@ -17,7 +17,7 @@ namespace StressTest.Thresholds;
 /// </remarks>
 internal static class ThresholdParser
 {
-    private const string MetricList = "min, mean, max, a percentile such as p95 or p99.9, error_rate, rps, count, dropped, dropped_rate or checks";
+    private const string MetricList = "min, mean, max, a percentile such as p95 or p99.9, error_rate, rps, count, dropped, dropped_rate, checks or probe:NAME followed by min, max, mean or last";
     private const string OperatorList = "<, <=, >, >= or ==";
 
     /// <summary>Parses <paramref name="expression"/>, applied to <paramref name="step"/> when given; never throws on
@@ -52,6 +52,11 @@ internal static class ThresholdParser
         if (string.IsNullOrWhiteSpace(expression))
         {
             return Fail(source, "the expression is empty; expected <metric> <operator> <value>, e.g. \"p95 < 150ms\".");
+        }
+
+        if (ProbeThresholdParser.IsProbe(expression))
+        {
+            return ProbeThresholdParser.Parse(source);
         }
 
         var cursor = new Cursor(expression);
@@ -237,7 +242,7 @@ internal static class ThresholdParser
         return dot < 0 || (dot > 0 && dot < number.Length - 1 && number.IndexOf('.', dot + 1) < 0);
     }
 
-    private static ParseResult<Threshold> Fail(string source, string message) =>
+    internal static ParseResult<Threshold> Fail(string source, string message) =>
         ParseResult<Threshold>.Failure($"Threshold \"{source}\": {message}");
 
     /// <summary>A position in the expression; the tokens are simple enough that reading them in place beats a

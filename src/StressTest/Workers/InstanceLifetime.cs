@@ -3,11 +3,19 @@
 
 namespace StressTest.Workers;
 
-/// <summary>Disposes a test-class instance after the load; a failure becomes a problem of the run, never a crash.</summary>
+/// <summary>Disposes a test-class instance (or a probe) after the load; a failure becomes a problem of the run, never
+/// a crash.</summary>
 internal static class InstanceLifetime
 {
     public static void Dispose(object? instance, LoadRun run, string owner)
     {
+        ArgumentNullException.ThrowIfNull(run);
+        Dispose(instance, run.ReportProblem, owner);
+    }
+
+    public static void Dispose(object? instance, Action<string> reportProblem, string owner)
+    {
+        ArgumentNullException.ThrowIfNull(reportProblem);
         try
         {
             switch (instance)
@@ -22,7 +30,7 @@ internal static class InstanceLifetime
         }
         catch (Exception ex)
         {
-            run.ReportProblem($"Disposing {owner}'s {instance!.GetType().Name} failed: {ErrorTally.Describe(ex)}");
+            reportProblem($"Disposing {owner}'s {instance!.GetType().Name} failed: {ErrorTally.Describe(ex)}");
         }
     }
 }

@@ -45,8 +45,19 @@ internal sealed class IntervalAccumulator
     }
 
     /// <summary>Encodes what was collected into a message and starts afresh.</summary>
-    public IntervalTelemetry Take(int index, TimeSpan start, TimeSpan end, double target, int inFlight)
+    /// <param name="index">The interval's index.</param>
+    /// <param name="start">Its start, from the measured window's start.</param>
+    /// <param name="end">Its end.</param>
+    /// <param name="target">The load's target at its end.</param>
+    /// <param name="inFlight">Invocations in flight now.</param>
+    /// <param name="health">The generator's health in the interval, completed here with its start lateness.</param>
+    public IntervalTelemetry Take(int index, TimeSpan start, TimeSpan end, double target, int inFlight, GeneratorHealth? health = null)
     {
+        if (health is not null && _scheduled && Lateness.TotalCount > 0)
+        {
+            health = health with { LatenessP99Ms = Lateness.GetValueAtPercentile(99) / LatencyHistograms.MicrosecondsPerMillisecond };
+        }
+
         var message = new IntervalTelemetry(index, start, end, _encoder.Encode(Latency), _errors.Values.ToList())
         {
             ServiceTime = _scheduled ? _encoder.Encode(Service) : null,
@@ -58,6 +69,7 @@ internal sealed class IntervalAccumulator
             Steps = [.. Steps],
             Checks = [.. Checks],
             FailedCheckInvocations = FailedCheckInvocations,
+            Health = health,
         };
         Endpoints.Clear();
         Steps.Clear();

@@ -1,8 +1,10 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using System.Diagnostics;
 using StressTest.Errors;
 using StressTest.Invocation;
+using StressTest.Observability;
 
 namespace StressTest.Workers;
 
@@ -45,12 +47,17 @@ internal sealed class InvocationSlot
     private string? _httpFailureEndpoint;
     private Http.SlotHttpClients? _http;
 
+    // Tracing: the span of the invocation in flight when it was sampled (null otherwise, the fast path).
+    private TraceSampler _sampler;
+    private Activity? _trace;
+
     public InvocationSlot(int id, LoadRun run, MeasurementSink sink)
     {
         _run = run;
         _sink = sink;
         Context = new StressContext(run.RunId, id, run.SlotCount) { Slot = this };
         _onCompleted = OnPendingCompleted;
+        _sampler = new TraceSampler(run.Telemetry.TraceSampleRate, id);
     }
 
     public StressContext Context { get; }
@@ -81,6 +88,10 @@ internal sealed class InvocationSlot
     }
 
     public void LeaveLifecycle() => IsInLifecycle = false;
+
+    /// <summary>The span of the invocation in flight when it is traced; null otherwise. Steps and HTTP requests of a
+    /// traced invocation get spans of their own, and its requests carry <c>traceparent</c> and <c>baggage</c>.</summary>
+    public Activity? Trace => _trace;
 
     /// <summary>The slot's client of the given name (null: <c>StressContext.Http</c>), created on first use.</summary>
     public HttpClient HttpClient(string? name)
@@ -120,7 +131,7 @@ internal sealed class InvocationSlot
         Exception? failure = null;
         try
         {
-            var pending = Invoke!(Context, source.Token);
+            var pending = _trace is null ? Invoke!(Context, source.Token) : InvokeTraced(source.Token);
             if (pending.IsCompleted)
             {
                 // Synchronous completion (the no-op path): no Task, no wait, no allocation.
@@ -149,7 +160,7 @@ internal sealed class InvocationSlot
         ValueTask pending;
         try
         {
-            pending = Invoke!(Context, source.Token);
+            pending = _trace is null ? Invoke!(Context, source.Token) : InvokeTraced(source.Token);
         }
         catch (Exception ex)
         {
@@ -218,9 +229,25 @@ internal sealed class InvocationSlot
         _httpFailureEndpoint = null;
         Context.Iteration = iteration;
         Context.CancellationToken = source.Token;
+        _trace = IsMeasured && _run.Telemetry.ShouldTrace(ref _sampler) ? _run.Telemetry.StartInvocation(Context.WorkerId, iteration) : null;
         start = now != 0 ? now : _run.Time.GetTimestamp();
         Volatile.Write(ref _inflightStart, start);
         return source;
+    }
+
+    /// <summary>Runs the method with its span as <see cref="Activity.Current"/>, which its awaits carry along (so steps and
+    /// requests nest under it), then gives the calling thread back the null it had: the span must not leak into the
+    /// next invocation this thread starts.</summary>
+    private ValueTask InvokeTraced(CancellationToken token)
+    {
+        try
+        {
+            return Invoke!(Context, token);
+        }
+        finally
+        {
+            Activity.Current = null;
+        }
     }
 
     private void OnPendingCompleted()
@@ -238,6 +265,12 @@ internal sealed class InvocationSlot
     {
         var end = _run.Time.GetTimestamp();
         var timedOut = Interlocked.Exchange(ref _inflightStart, 0) == TimedOut;
+        if (_trace is { } trace)
+        {
+            _trace = null;
+            EndTrace(trace, failure, timedOut);
+        }
+
         if (source.IsCancellationRequested && _run.IsStopping)
         {
             return; // cancelled run: an interrupted invocation is neither a measurement nor an error
@@ -257,8 +290,25 @@ internal sealed class InvocationSlot
 
         var perTick = _run.MicrosecondsPerTick;
         var service = end - start;
-        _sink.Record((long)((end - intended) * perTick), (long)(service * perTick), (long)((start - intended) * perTick));
-        RecordOutcome(failure, timedOut || service >= _run.TimeoutTicks, end);
+        var latency = (long)((end - intended) * perTick);
+        _sink.Record(latency, (long)(service * perTick), (long)((start - intended) * perTick));
+        timedOut |= service >= _run.TimeoutTicks;
+        _run.Telemetry.RecordInvocation(latency, timedOut || failure is not null || Volatile.Read(ref _httpFailureStatus) != 0);
+        RecordOutcome(failure, timedOut, end);
+    }
+
+    /// <summary>Off the fast path (traced invocations only): the span's outcome, then its end.</summary>
+    private void EndTrace(Activity trace, Exception? failure, bool timedOut)
+    {
+        var status = Volatile.Read(ref _httpFailureStatus);
+        if (timedOut || failure is not null || status != 0)
+        {
+            var kind = timedOut ? ErrorClassifier.Timeout.Kind : failure is not null ? ErrorClassifier.Classify(failure).Kind : ErrorClassifier.HttpStatus(status).Kind;
+            trace.SetStatus(ActivityStatusCode.Error, kind);
+            trace.SetTag("error.type", kind);
+        }
+
+        trace.Stop();
     }
 
     /// <summary>Off the fast path (only when something failed): the error by its class, and the checks.</summary>

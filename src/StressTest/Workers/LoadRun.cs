@@ -83,6 +83,9 @@ internal sealed class LoadRun
 
     public string RunId { get; }
 
+    /// <summary>Tags, trace sampling and baggage of the run's telemetry; off unless the agent sets it.</summary>
+    public Observability.RunTelemetry Telemetry { get; init; } = Observability.RunTelemetry.Off;
+
     /// <summary>Steps, endpoints and checks, recorded by every invocation of this agent.</summary>
     public Details.DetailRecorder Details { get; }
 

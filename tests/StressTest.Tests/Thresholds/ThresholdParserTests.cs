@@ -60,7 +60,7 @@ public sealed class ThresholdParserTests
     [TestMethod]
     [DataRow("", "the expression is empty")]
     [DataRow("   ", "the expression is empty")]
-    [DataRow("p42x < 5ms", "unknown metric \"p42x\"; expected min, mean, max, a percentile such as p95 or p99.9, error_rate, rps, count, dropped, dropped_rate or checks.")]
+    [DataRow("p42x < 5ms", "unknown metric \"p42x\"; expected min, mean, max, a percentile such as p95 or p99.9, error_rate, rps, count, dropped, dropped_rate, checks or probe:NAME followed by min, max, mean or last.")]
     [DataRow("latency < 5ms", "unknown metric \"latency\"")]
     [DataRow("error-rate < 1%", "unknown metric \"error-rate\"")]
     [DataRow("p < 5ms", "unknown metric \"p\"")]
@@ -110,7 +110,7 @@ public sealed class ThresholdParserTests
 
     /// <summary>The two messages users see most often, word for word.</summary>
     [TestMethod]
-    [DataRow("p42x < 5ms", "Threshold \"p42x < 5ms\": unknown metric \"p42x\"; expected min, mean, max, a percentile such as p95 or p99.9, error_rate, rps, count, dropped, dropped_rate or checks.")]
+    [DataRow("p42x < 5ms", "Threshold \"p42x < 5ms\": unknown metric \"p42x\"; expected min, mean, max, a percentile such as p95 or p99.9, error_rate, rps, count, dropped, dropped_rate, checks or probe:NAME followed by min, max, mean or last.")]
     [DataRow("p95 < 10 parsecs", "Threshold \"p95 < 10 parsecs\": unknown unit \"parsecs\"; expected us, ms or s.")]
     public void Parse_CommonMistake_ExplainsInOneSentence(string expression, string message)
     {

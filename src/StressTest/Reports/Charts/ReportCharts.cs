@@ -72,11 +72,11 @@ internal static class ReportCharts
                 [Line("target", s => s.Target) with { Dashed = true }, Line("inFlight", s => s.InFlight)]));
         }
 
+        ResourceCharts.Add(charts, report, seconds);
         return charts;
 
         // Each second at its middle: the value is what happened during it.
-        ChartSeries Line(string name, Func<ReportSecond, double?> value) =>
-            new(name, report.Series.Select(s => new ChartPoint((s.Start + s.End) / 2, value(s) ?? double.NaN)).ToList());
+        ChartSeries Line(string name, Func<ReportSecond, double?> value) => ResourceCharts.Line(report, name, value);
     }
 
     /// <summary>The percentile distribution as HdrHistogram's .hgrm lists it, in ms.</summary>

@@ -64,13 +64,27 @@ internal static class HtmlDocument
             .Append("<span class=\"badge\">").Append(outcome).Append("</span>")
             .Append("<h1>").Append(HtmlText.Encode(report.DisplayName)).Append("</h1>")
             .Append("<p class=\"test\">").Append(HtmlText.Encode(report.Test)).Append(" · ").Append(HtmlText.Encode(LoadLine(report))).Append("</p>");
-        var reasons = (report.Message ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (reasons.Length > 0)
+        // Warnings (a saturated generator among them) are shown apart, in their own colour, not among the reasons.
+        var reasons = (report.Message ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(r => !report.Warnings.Contains(r))
+            .ToList();
+        if (reasons.Count > 0)
         {
             html.Append("<ul class=\"reasons\">");
             foreach (var reason in reasons)
             {
                 html.Append("<li>").Append(HtmlText.Encode(reason)).Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        if (report.Warnings.Count > 0)
+        {
+            html.Append("<ul class=\"warnings\" id=\"warnings\">");
+            foreach (var warning in report.Warnings)
+            {
+                html.Append("<li>").Append(HtmlText.Encode(warning)).Append("</li>");
             }
 
             html.Append("</ul>");

@@ -25,6 +25,7 @@ h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 .badge{display:inline-block;font-weight:700;letter-spacing:.05em;text-transform:uppercase;color:var(--skip)}
 .passed .badge{color:var(--pass)}.failed .badge{color:var(--fail)}
 .reasons{margin:.5rem 0 0;padding-left:1.2rem;overflow-wrap:anywhere}
+.warnings{margin:.5rem 0 0;padding:.4rem .6rem .4rem 1.6rem;overflow-wrap:anywhere;border-radius:4px;background:rgba(217,119,6,.12);color:var(--c2)}
 .numbers{display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));gap:.5rem;margin:1rem 0;padding:0}
 .numbers div{background:var(--panel);border-radius:6px;padding:.4rem .6rem}
 .numbers dt{color:var(--muted);font-size:.8rem}.numbers dd{margin:0;font-weight:600;font-variant-numeric:tabular-nums}

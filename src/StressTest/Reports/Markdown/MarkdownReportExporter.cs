@@ -38,8 +38,15 @@ internal sealed class MarkdownReportExporter(GitHubStepSummary stepSummary) : IR
         markdown.Append("## ").Append(icon).Append(' ').Append(MarkdownText.Escape(report.DisplayName))
             .Append(": ").Append(MarkdownText.Escape(report.Outcome)).Append("\n\n");
         markdown.Append('`').Append(report.Test.Replace("`", "'", StringComparison.Ordinal)).Append("`\n\n");
-        var reasons = (report.Message ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var reasons = (report.Message ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(r => !report.Warnings.Contains(r))
+            .ToList();
         List(markdown, reasons);
+        foreach (var warning in report.Warnings)
+        {
+            markdown.Append("> ⚠️ ").Append(MarkdownText.Escape(warning)).Append("\n\n");
+        }
+
         MarkdownText.Table(markdown, ReportTables.Thresholds(report));
         var numbers = ReportTables.KeyNumbers(report);
         MarkdownText.Table(markdown, new ReportTable("numbers", "Key numbers", numbers.Select(n => new ReportColumn(n.Key, true)).ToList(), [new ReportRow(numbers.Select(n => n.Value).ToList())]));

@@ -47,6 +47,9 @@ internal sealed record IntervalTelemetry(int Index, TimeSpan Start, TimeSpan End
 
     /// <summary>Measured invocations in which at least one check failed.</summary>
     public long FailedCheckInvocations { get; init; }
+
+    /// <summary>How the agent's process fared in the interval; null when not sampled (a fake clock).</summary>
+    public GeneratorHealth? Health { get; init; }
 }
 
 /// <summary>Errors of one kind (see <see cref="Errors.ErrorClassifier"/>): <c>HTTP 503</c>, <c>timeout</c>,

@@ -21,6 +21,12 @@ internal sealed record WorkAssignment(string RunId, TestMethodRef Method, LoadPr
     /// <summary>What setup handed to the run. Like <see cref="Http.HttpOptions.Configure"/> these are objects of this
     /// process, not plain data: a remote agent will run the class's setup on its own side.</summary>
     public Data.RunData Data { get; init; } = new();
+
+    /// <summary>The test's fully qualified name: a tag of its metrics and spans, and baggage of its traced requests.</summary>
+    public string Test { get; init; } = string.Empty;
+
+    /// <summary>The share of measured invocations traced when something listens to the <c>StressTest</c> source.</summary>
+    public double TraceSampleRate { get; init; }
 }
 
 /// <summary>A method by name, resolvable in any process that has the test assembly.</summary>

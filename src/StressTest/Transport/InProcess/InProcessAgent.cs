@@ -70,6 +70,7 @@ internal sealed class InProcessAgent : ILoadAgent
             var intervalStart = run.MeasureFrom;
             var index = 0;
             await WaitUntilAsync(run, run.MeasureFrom, cancellationToken).ConfigureAwait(false);
+            var health = Health.HealthSampler.ForThisProcess(_time);
             while (!run.IsStopping)
             {
                 var tick = Math.Min(intervalStart + run.ToTicks(Interval), run.MeasureEnd);
@@ -85,7 +86,7 @@ internal sealed class InProcessAgent : ILoadAgent
                     break;
                 }
 
-                await telemetry.WriteAsync(Take(executor, interval, run, index++, intervalStart, now), CancellationToken.None).ConfigureAwait(false);
+                await telemetry.WriteAsync(Take(executor, interval, run, index++, intervalStart, now, health), CancellationToken.None).ConfigureAwait(false);
                 intervalStart = now;
             }
 
@@ -116,7 +117,7 @@ internal sealed class InProcessAgent : ILoadAgent
                 lastEnd = Math.Max(lastEnd, run.MeasureEnd);
             }
 
-            await telemetry.WriteAsync(Take(executor, interval, run, index, intervalStart, lastEnd), CancellationToken.None).ConfigureAwait(false);
+            await telemetry.WriteAsync(Take(executor, interval, run, index, intervalStart, lastEnd, health), CancellationToken.None).ConfigureAwait(false);
             var measured = run.ToTimeSpan(Math.Max(0, stoppedAt - run.MeasureFrom));
             await telemetry.WriteAsync(new AgentCompleted(measured, stuck, cancellationToken.IsCancellationRequested, run.Problems) { Notes = run.Notes }, CancellationToken.None).ConfigureAwait(false);
         }
@@ -130,6 +131,7 @@ internal sealed class InProcessAgent : ILoadAgent
             SlotCount = assignment.WorkerCount,
             Data = assignment.Data,
             Cancellation = cancellationToken,
+            Telemetry = new Observability.RunTelemetry(assignment.RunId, assignment.Test, assignment.TraceSampleRate),
         };
         return assignment.Load.Model == LoadModel.Open
             ? new OpenModelExecutor(run, binding, assignment.FirstWorkerId)
@@ -137,11 +139,11 @@ internal sealed class InProcessAgent : ILoadAgent
     }
 
     /// <summary>Collects the executor's sinks into one interval message, reusing the accumulator.</summary>
-    private static IntervalTelemetry Take(ILoadExecutor executor, IntervalAccumulator interval, LoadRun run, int index, long start, long end)
+    private static IntervalTelemetry Take(ILoadExecutor executor, IntervalAccumulator interval, LoadRun run, int index, long start, long end, Health.HealthSampler? health)
     {
         executor.HarvestInto(interval);
         run.Details.HarvestInto(interval);
-        return interval.Take(index, run.ToTimeSpan(start - run.MeasureFrom), run.ToTimeSpan(end - run.MeasureFrom), run.TargetAt(Math.Min(end, run.MeasureEnd - 1)), executor.InFlight);
+        return interval.Take(index, run.ToTimeSpan(start - run.MeasureFrom), run.ToTimeSpan(end - run.MeasureFrom), run.TargetAt(Math.Min(end, run.MeasureEnd - 1)), executor.InFlight, health?.Sample());
     }
 
     private static void StopAndCancel(LoadRun run, IReadOnlyList<InvocationSlot> slots)
