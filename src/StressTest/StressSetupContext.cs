@@ -87,6 +87,9 @@ public sealed partial class StressSetupContext
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(readCounters);
         _dependencies.Add((name, readCounters));
+    }
+
+    /// <summary>
     /// Samples <paramref name="probe"/> once per second during the load: its values join the report's series and can be
     /// thresholded as <c>probe:NAME</c> (<c>[Threshold("probe:db_lock_waits max &lt; 5")]</c>). Disposed after the run
     /// when it is disposable.
