@@ -46,7 +46,9 @@ public sealed class BasicFixtureTests
 
         var result = run.Get(method);
         Assert.AreEqual("Passed", result.Outcome, $"{result}: {result.ErrorMessage}{Environment.NewLine}{run}");
-        Assert.IsNull(result.ErrorMessage);
+        // A passed test carries no message, except the generator-saturation warning on a machine too busy to keep
+        // the schedule (CI machines shared with the suite's other test projects can be).
+        Assert.IsTrue(result.ErrorMessage is null || result.ErrorMessage.StartsWith("Warning: the load generator was saturated", StringComparison.Ordinal), result.ErrorMessage);
     }
 
     [TestMethod]
