@@ -66,7 +66,9 @@ internal sealed class StressController
             setupFailed = problems.Count > before;
         }
 
-        var (targetProbe, targetProblem) = setupFailed ? (null, null) : TargetProbe(plan.Settings.Observability, warnings);
+        // Only when asked for: the diagnostics libraries are not even loaded otherwise (between setup and load every
+        // millisecond counts for a cancel that arrives there).
+        var (targetProbe, targetProblem) = setupFailed || !plan.Settings.Observability.HasTarget ? (null, null) : TargetProbe(plan.Settings.Observability, warnings);
         var allProbes = targetProbe is null ? setupContext.Probes : [.. setupContext.Probes, targetProbe];
         var probeProblems = setupFailed ? [] : Probes.ProbeThresholds.Problems(plan.Thresholds, allProbes);
         problems.AddRange(probeProblems);
@@ -186,8 +188,8 @@ internal sealed class StressController
             Test = plan.FullyQualifiedName,
             TraceSampleRate = observability.TraceSampleRate,
         };
-        var export = OtlpExport.Start(observability, runId, plan.FullyQualifiedName, out var exportWarning);
-        if (exportWarning is not null)
+        var export = observability.ExportRequested ? OtlpExport.Start(observability, runId, plan.FullyQualifiedName) : null;
+        if (export is null && observability.ExportRequested && OtlpExport.VariableProblem() is { } exportWarning)
         {
             warnings.Add(exportWarning);
         }

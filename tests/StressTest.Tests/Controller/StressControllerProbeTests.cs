@@ -9,8 +9,10 @@ using StressTest.Tests.TestSupport;
 namespace StressTest.Tests.Controller;
 
 /// <summary>Probes through the real controller and agent on a fake clock: each invocation takes 10 ms, a run 3 s, so
-/// three seconds are sampled; the probe reports the number of its call as <c>waits</c>.</summary>
+/// three seconds are sampled; the probe reports the number of its call as <c>waits</c>. The three tests share one
+/// target class (and so its clock): not in parallel with each other.</summary>
 [TestClass]
+[DoNotParallelize]
 public sealed class StressControllerProbeTests
 {
     private static readonly TimeSpan TenMs = TimeSpan.FromMilliseconds(10);
