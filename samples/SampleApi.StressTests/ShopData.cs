@@ -29,7 +29,7 @@ internal static class ShopData
 
     public static async Task RecordBaselineAsync(StressSetupContext setup, ApiHost<Program> api, CancellationToken ct)
     {
-        await using var connection = await Database(api).OpenAsync(ct);
+        await using var connection = await OpenSqliteAsync(api, ct);
         setup.Set(new Baseline(await CountAsync(connection, "customers"), await CountAsync(connection, "orders")));
     }
 
@@ -38,7 +38,7 @@ internal static class ShopData
     public static async Task<Seeded> SeedAsync(ApiHost<Program> api, string runId, string csv, int ordersEach, CancellationToken ct)
     {
         var ids = new List<long>();
-        await using var connection = await Database(api).OpenAsync(ct);
+        await using var connection = await OpenSqliteAsync(api, ct);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
         await using var customer = Command(connection, transaction, "INSERT INTO customers (email, name, city) VALUES ($email, $name, $city) RETURNING id", "$email", "$name", "$city");
         await using var order = Command(connection, transaction, """
@@ -76,7 +76,7 @@ internal static class ShopData
             return; // setup failed before the API started: nothing was added
         }
 
-        await using var connection = await Database(api).OpenAsync(CancellationToken.None);
+        await using var connection = await OpenSqliteAsync(api, CancellationToken.None);
         await using (var delete = connection.CreateCommand())
         {
             delete.CommandText = """
@@ -98,7 +98,10 @@ internal static class ShopData
         }
     }
 
-    private static ShopDatabase Database(ApiHost<Program> api) => api.Services.GetRequiredService<ShopDatabase>();
+    /// <summary>The API's own database connection: this seeding speaks SQLite (the PostgreSQL sample seeds through the
+    /// API instead, see <c>PostgresContentionStressTests</c>).</summary>
+    private static async Task<SqliteConnection> OpenSqliteAsync(ApiHost<Program> api, CancellationToken ct) =>
+        (SqliteConnection)await api.Services.GetRequiredService<ShopDatabase>().OpenAsync(ct);
 
     private static async Task<long> CountAsync(SqliteConnection connection, string table)
     {

@@ -19,16 +19,16 @@ internal sealed class OrderStore(ShopDatabase database, TimeProvider timeProvide
                 await using var command = connection.CreateCommand();
                 command.CommandText = """
                     INSERT INTO orders (customer_id, product_id, quantity, unit_price_cents, placed_at, reference)
-                    VALUES ($customer, $product, $quantity, $price, $placed, $reference)
+                    VALUES (@customer, @product, @quantity, @price, @placed, @reference)
                     ON CONFLICT (reference) DO NOTHING
                     RETURNING id
                     """;
-                command.Parameters.AddWithValue("$customer", (object?)request.CustomerId ?? DBNull.Value);
-                command.Parameters.AddWithValue("$product", product.Id);
-                command.Parameters.AddWithValue("$quantity", request.Quantity);
-                command.Parameters.AddWithValue("$price", Cents.From(product.Price));
-                command.Parameters.AddWithValue("$placed", placedAt.ToString("O", CultureInfo.InvariantCulture));
-                command.Parameters.AddWithValue("$reference", (object?)request.Reference ?? DBNull.Value);
+                command.With("@customer", request.CustomerId);
+                command.With("@product", product.Id);
+                command.With("@quantity", request.Quantity);
+                command.With("@price", Cents.From(product.Price));
+                command.With("@placed", placedAt.ToString("O", CultureInfo.InvariantCulture));
+                command.With("@reference", request.Reference);
                 return (long?)await command.ExecuteScalarAsync(cancellationToken);
             },
             cancellationToken);
@@ -43,19 +43,19 @@ internal sealed class OrderStore(ShopDatabase database, TimeProvider timeProvide
 
     public async Task<Order?> FindAsync(long id, CancellationToken cancellationToken)
     {
-        var orders = await QueryAsync("WHERE id = $id", id, cancellationToken);
+        var orders = await QueryAsync("WHERE id = @id", id, cancellationToken);
         return orders.Count == 0 ? null : orders[0];
     }
 
     public Task<IReadOnlyList<Order>> OfCustomerAsync(long customerId, CancellationToken cancellationToken) =>
-        QueryAsync("WHERE customer_id = $id ORDER BY id", customerId, cancellationToken);
+        QueryAsync("WHERE customer_id = @id ORDER BY id", customerId, cancellationToken);
 
     private async Task<IReadOnlyList<Order>> QueryAsync(string where, long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, customer_id, product_id, quantity, unit_price_cents, placed_at, reference FROM orders " + where;
-        command.Parameters.AddWithValue("$id", id);
+        command.With("@id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var orders = new List<Order>();
         while (await reader.ReadAsync(cancellationToken))

@@ -30,6 +30,9 @@ public sealed partial class StressSetupContext
         RunId = runId;
     }
 
+    /// <summary>Why <see cref="Skip"/> was called; null when it was not.</summary>
+    internal string? SkipReason { get; private set; }
+
     /// <summary>What <see cref="AddProbe"/> registered, in order.</summary>
     internal IReadOnlyList<IStressProbe> Probes => _probes;
 
@@ -105,5 +108,26 @@ public sealed partial class StressSetupContext
     {
         ArgumentNullException.ThrowIfNull(probe);
         _probes.Add(probe);
+    }
+
+    /// <summary>
+    /// Skips the test: no load runs, <c>[StressTeardown]</c> still runs, and the test is reported skipped (Test
+    /// Explorer, TRX) with <paramref name="reason"/>. For a test whose environment is missing where it runs, such as a
+    /// database server only CI provides; return from the setup right after.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// if (Environment.GetEnvironmentVariable("ConnectionStrings__ShopPostgres") is not { Length: > 0 } db)
+    /// {
+    ///     setup.Skip("ConnectionStrings__ShopPostgres is not set: no PostgreSQL to run against.");
+    ///     return;
+    /// }
+    /// </code>
+    /// </example>
+    /// <param name="reason">Why, as the result should show it.</param>
+    public void Skip(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        SkipReason = reason;
     }
 }

@@ -66,7 +66,12 @@ internal sealed class StressController
             setupFailed = problems.Count > before;
         }
 
-        var (targetProbe, targetProblem) = setupFailed ? (null, null) : TargetProbe(plan.Settings.Observability, warnings);
+        // Only when asked for: the diagnostics libraries are not even loaded otherwise (between setup and load every
+        // millisecond counts for a cancel that arrives there).
+        // A setup that skips the test: no load, teardown still runs, the result is Skipped with its reason.
+        var skipped = !setupFailed && setupContext.SkipReason is not null;
+        setupFailed |= skipped;
+        var (targetProbe, targetProblem) = setupFailed || !plan.Settings.Observability.HasTarget ? (null, null) : TargetProbe(plan.Settings.Observability, warnings);
         var allProbes = targetProbe is null ? setupContext.Probes : [.. setupContext.Probes, targetProbe];
         var probeProblems = setupFailed ? [] : Probes.ProbeThresholds.Problems(plan.Thresholds, allProbes);
         problems.AddRange(probeProblems);
@@ -107,11 +112,20 @@ internal sealed class StressController
         var thresholds = measurements is null || cancelled
             ? []
             : ThresholdEvaluator.Evaluate(plan.Thresholds, measurements);
-        var outcome = cancelled
-            ? RunOutcome.Cancelled
-            : problems.Count == 0 && measurements is not null && thresholds.All(t => t.Passed)
-                ? RunOutcome.Passed
-                : RunOutcome.Failed;
+        RunOutcome outcome;
+        if (cancelled)
+        {
+            outcome = RunOutcome.Cancelled;
+        }
+        else if (skipped && problems.Count == 0)
+        {
+            outcome = RunOutcome.Skipped; // a teardown that failed still fails a skipped test
+        }
+        else
+        {
+            outcome = problems.Count == 0 && measurements is not null && thresholds.All(t => t.Passed) ? RunOutcome.Passed : RunOutcome.Failed;
+        }
+
         if (measurements?.Generator.Warning is { } saturated)
         {
             warnings.Add(saturated);
@@ -123,6 +137,7 @@ internal sealed class StressController
             Dependencies = dependencies,
             Warnings = warnings,
             Target = target,
+            SkipReason = skipped ? setupContext.SkipReason : null,
         };
     }
 
@@ -186,8 +201,8 @@ internal sealed class StressController
             Test = plan.FullyQualifiedName,
             TraceSampleRate = observability.TraceSampleRate,
         };
-        var export = OtlpExport.Start(observability, runId, plan.FullyQualifiedName, out var exportWarning);
-        if (exportWarning is not null)
+        var export = observability.ExportRequested ? OtlpExport.Start(observability, runId, plan.FullyQualifiedName) : null;
+        if (export is null && observability.ExportRequested && OtlpExport.VariableProblem() is { } exportWarning)
         {
             warnings.Add(exportWarning);
         }

@@ -38,6 +38,9 @@ internal sealed record StressRunResult(
     /// exported, probes that failed, a target process that went away.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Why <c>[StressSetup]</c> skipped the test (<c>StressSetupContext.Skip</c>); null otherwise.</summary>
+    public string? SkipReason { get; init; }
+
     /// <summary>The API's process, as far as the run knows it.</summary>
     public Target.TargetInfo Target { get; init; } = StressTest.Target.TargetInfo.Unknown;
 }

@@ -64,6 +64,11 @@ internal sealed class StressTestRunner
 
         var reporter = new ProgressReporter(resultsDirectory, progress, settings.Settings.ProgressInterval);
         var result = await new StressController(_time, _agent, reporter.OnIntervalAsync).RunAsync(plan.Value, NewRunId(), cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == RunOutcome.Skipped)
+        {
+            return new TestRunRecord(RunOutcome.Skipped, $"Skipped by [StressSetup]: {result.SkipReason}", string.Empty, [], result.Elapsed);
+        }
+
         var judged = gate.Value.Judge(result, ReportBuilder.Build(result, string.Empty));
         result = result with { Outcome = judged.Outcome };
         // The generator's saturation is part of the message even when the test passed: numbers in that window describe the

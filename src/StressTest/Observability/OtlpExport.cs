@@ -41,26 +41,23 @@ internal sealed class OtlpExport : IDisposable
 
     public string Endpoint { get; private init; } = string.Empty;
 
-    /// <summary>Starts exporting when an endpoint is configured; null (nothing exported) otherwise, or when the
-    /// environment variable is not an address (<paramref name="warning"/> says so).</summary>
-    public static OtlpExport? Start(ObservabilitySettings settings, string runId, string test, out string? warning)
+    /// <summary>Why the standard variable cannot be used (not an http or https address); null when it can or is unset.</summary>
+    public static string? VariableProblem()
+    {
+        var variable = Environment.GetEnvironmentVariable(ObservabilitySettings.OtlpEndpointVariable);
+        return string.IsNullOrWhiteSpace(variable) || FromVariable(variable) is not null
+            ? null
+            : $"{ObservabilitySettings.OtlpEndpointVariable} = \"{variable}\" is not an http or https address: nothing was exported.";
+    }
+
+    /// <summary>Starts exporting when an endpoint is configured (the setting, else a valid variable); null otherwise.</summary>
+    public static OtlpExport? Start(ObservabilitySettings settings, string runId, string test)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        warning = null;
-        var endpoint = settings.OtlpEndpoint;
+        var endpoint = settings.OtlpEndpoint ?? FromVariable(Environment.GetEnvironmentVariable(ObservabilitySettings.OtlpEndpointVariable));
         if (endpoint is null)
         {
-            var variable = Environment.GetEnvironmentVariable(ObservabilitySettings.OtlpEndpointVariable);
-            if (string.IsNullOrWhiteSpace(variable))
-            {
-                return null;
-            }
-
-            if (!Uri.TryCreate(variable.Trim(), UriKind.Absolute, out endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
-            {
-                warning = $"{ObservabilitySettings.OtlpEndpointVariable} = \"{variable}\" is not an http or https address: nothing was exported.";
-                return null;
-            }
+            return null;
         }
 
         var protocol = Protocol(settings.OtlpProtocol ?? Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_PROTOCOL"));
@@ -96,6 +93,11 @@ internal sealed class OtlpExport : IDisposable
         _metrics.Dispose();
         _failures.Dispose();
     }
+
+    private static Uri? FromVariable(string? variable) =>
+        Uri.TryCreate(variable?.Trim(), UriKind.Absolute, out var endpoint) && (endpoint.Scheme == Uri.UriSchemeHttp || endpoint.Scheme == Uri.UriSchemeHttps)
+            ? endpoint
+            : null;
 
     private static void Configure(OtlpExporterOptions options, Uri endpoint, OtlpExportProtocol protocol, string signalPath)
     {

@@ -34,4 +34,10 @@ internal sealed record ObservabilitySettings
     /// <summary>The process name of the API under test (exactly one such process must run).</summary>
     /// <value>A process name without extension; default none.</value>
     public string? TargetProcessName { get; init; }
+
+    /// <summary>Whether the API's process is to be sampled.</summary>
+    public bool HasTarget => TargetProcessId is not null || TargetProcessName is not null;
+
+    /// <summary>Whether OTLP export is asked for, by the setting or the standard variable (valid or not).</summary>
+    public bool ExportRequested => OtlpEndpoint is not null || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(OtlpEndpointVariable));
 }

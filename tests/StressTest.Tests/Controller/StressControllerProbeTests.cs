@@ -9,9 +9,8 @@ using StressTest.Tests.TestSupport;
 namespace StressTest.Tests.Controller;
 
 /// <summary>Probes through the real controller and agent on a fake clock: each invocation takes 10 ms, a run 3 s, so
-/// three seconds are sampled; the probe reports the number of its call as <c>waits</c>.</summary>
-/// <remarks>Not in parallel: the three tests share the target's static probe and fake clock (the assembly runs test
-/// methods in parallel, and a test that reset the probe under another's run left that run's clock stopped).</remarks>
+/// three seconds are sampled; the probe reports the number of its call as <c>waits</c>. The three tests share one
+/// target class (and so its clock): not in parallel with each other.</summary>
 [TestClass]
 [DoNotParallelize]
 public sealed class StressControllerProbeTests

@@ -30,10 +30,10 @@ public sealed class OtlpExportTests
             Assert.Inconclusive($"{ObservabilitySettings.OtlpEndpointVariable} is set in this environment.");
         }
 
-        using var export = OtlpExport.Start(ObservabilitySettings.Default, "run", "test", out var warning);
+        using var export = OtlpExport.Start(ObservabilitySettings.Default, "run", "test");
 
         Assert.IsNull(export);
-        Assert.IsNull(warning);
+        Assert.IsFalse(ObservabilitySettings.Default.ExportRequested);
     }
 
     [TestMethod]
@@ -91,10 +91,11 @@ public sealed class OtlpExportTests
         Environment.SetEnvironmentVariable(ObservabilitySettings.OtlpEndpointVariable, "collector:4317");
         try
         {
-            using var export = OtlpExport.Start(ObservabilitySettings.Default, "run", "test", out var warning);
+            using var export = OtlpExport.Start(ObservabilitySettings.Default, "run", "test");
 
             Assert.IsNull(export);
-            Assert.AreEqual("OTEL_EXPORTER_OTLP_ENDPOINT = \"collector:4317\" is not an http or https address: nothing was exported.", warning);
+            Assert.IsTrue(ObservabilitySettings.Default.ExportRequested);
+            Assert.AreEqual("OTEL_EXPORTER_OTLP_ENDPOINT = \"collector:4317\" is not an http or https address: nothing was exported.", OtlpExport.VariableProblem());
         }
         finally
         {
