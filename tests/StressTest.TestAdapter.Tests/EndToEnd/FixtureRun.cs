@@ -8,6 +8,15 @@ internal sealed record FixtureRun(ProcessResult Process, TrxFile Trx, string Res
 {
     public TrxResult Get(string methodName) => Trx.Get(methodName);
 
+    /// <summary>Passed, with no message except the generator-saturation warning, which a machine too busy to keep the
+    /// schedule rightly gets (CI machines shared with the suite's other test projects can be).</summary>
+    public void AssertPassedWithoutMessage(TrxResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Assert.AreEqual("Passed", result.Outcome, $"{result}: {result.ErrorMessage}{Environment.NewLine}{this}");
+        Assert.IsTrue(result.ErrorMessage is null || result.ErrorMessage.StartsWith("Warning: the load generator was saturated", StringComparison.Ordinal), result.ErrorMessage);
+    }
+
     public bool HasMarker(string name) => File.Exists(Path.Combine(MarkersDirectory, name));
 
     /// <summary>Asserts that <paramref name="methodName"/> failed with a message holding every fragment.</summary>
