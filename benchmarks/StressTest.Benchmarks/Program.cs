@@ -194,15 +194,19 @@ internal static class Program
         var warmUp = NonNegative("--warmup", 1, "A separate load before the measured one, in seconds (>= 0): lets tiered JIT finish.");
         var concurrency = Number("--concurrency", 64, "Requests in flight: workers or tasks, and connections (1-10,000).", value => value is >= 1 and <= 10_000 && value == Math.Floor(value), "a whole number from 1 to 10,000");
         var threads = new Option<bool>("--threads") { Description = "Diagnostic: dedicated threads that block on each request (as the closed model's workers do) instead of async tasks." };
+        var decompress = new Option<bool>("--decompress") { Description = "Diagnostic: automatic decompression on, as the engine's client has it." };
+        var cancellable = new Option<bool>("--cancellable") { Description = "Diagnostic: each task passes a cancellable token (never cancelled), as a test passing ctx.CancellationToken does." };
         var command = variants
-            ? Command(name, description, url, seconds, warmUp, concurrency, threads)
+            ? Command(name, description, url, seconds, warmUp, concurrency, threads, decompress, cancellable)
             : Command(name, description, url, seconds, warmUp, concurrency);
         command.SetAction(parseResult => run(new HttpLoadOptions(
             parseResult.GetRequiredValue(url),
             parseResult.GetRequiredValue(seconds),
             parseResult.GetRequiredValue(warmUp),
             (int)parseResult.GetRequiredValue(concurrency),
-            variants && parseResult.GetValue(threads))));
+            variants && parseResult.GetValue(threads),
+            variants && parseResult.GetValue(decompress),
+            variants && parseResult.GetValue(cancellable))));
         return command;
     }
 

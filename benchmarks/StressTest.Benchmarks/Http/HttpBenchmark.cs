@@ -116,7 +116,13 @@ internal static class HttpBenchmark
     /// from: the same requests driven by dedicated threads that block on each one, as the closed model's workers do.</remarks>
     private static async Task<LoadResult?> RunBareLoopAsync(HttpLoadOptions options, double seconds)
     {
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, UseProxy = false, UseCookies = false })
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = options.Concurrency,
+            UseProxy = false,
+            UseCookies = false,
+            AutomaticDecompression = options.Decompress ? System.Net.DecompressionMethods.All : System.Net.DecompressionMethods.None,
+        })
         {
             BaseAddress = options.Url,
             Timeout = Timeout.InfiniteTimeSpan,
@@ -128,12 +134,14 @@ internal static class HttpBenchmark
         async Task<long> LoopAsync(bool blocking)
         {
             long requests = 0;
+            using var source = new CancellationTokenSource();
+            var token = options.Cancellable ? source.Token : CancellationToken.None;
             while (time.GetTimestamp() < end)
             {
                 requests++;
                 try
                 {
-                    var request = HttpTargets.GetAsync(client, CancellationToken.None);
+                    var request = HttpTargets.GetAsync(client, token);
                     if (blocking)
                     {
                         request.GetAwaiter().GetResult();

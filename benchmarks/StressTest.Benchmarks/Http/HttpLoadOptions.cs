@@ -11,5 +11,7 @@ namespace StressTest.Benchmarks.Http;
 /// <param name="WarmUpSeconds">A separate load of this length before the measured one (same process, its own client),
 /// so that tiered JIT has finished before measuring; 0 for none.</param>
 /// <param name="Concurrency">Requests in flight: the engine's workers, or the bare loop's tasks and connections.</param>
+/// <param name="Decompress"><c>http-bare --decompress</c>: automatic decompression on, as in the engine's client.</param>
+/// <param name="Cancellable"><c>http-bare --cancellable</c>: a cancellable token per task, as <c>ctx.CancellationToken</c>.</param>
 /// <param name="Threads"><c>http-bare --threads</c>: the bare loop runs on dedicated threads that block on each request.</param>
-internal sealed record HttpLoadOptions(Uri Url, double Seconds, double WarmUpSeconds, int Concurrency, bool Threads = false);
+internal sealed record HttpLoadOptions(Uri Url, double Seconds, double WarmUpSeconds, int Concurrency, bool Threads = false, bool Decompress = false, bool Cancellable = false);

@@ -7,35 +7,66 @@ using StressTest.Details;
 namespace StressTest.Http;
 
 /// <summary>
-/// A body that counts its bytes into the endpoint as they pass: a response body as it is read (bytes in), a request
-/// body as it is sent (bytes out). Nothing is buffered here: a 100 MB
-/// body stays in the socket until the test reads it (<c>HttpCompletionOption.ResponseHeadersRead</c>), and a body
-/// the test never reads is never counted. Content-Length cannot stand in for counting: chunked responses (most JSON
-/// APIs) have none, and decompression removes it.
+/// A body that counts its bytes into the endpoint as they pass: a response body as it is read (bytes in, as they came
+/// over the wire: before decompression), a request body as it is sent (bytes out). A compressed response is decoded
+/// here too (<see cref="ContentCoding"/>). Nothing is buffered here: a 100 MB body stays in the socket until the test
+/// reads it (<c>HttpCompletionOption.ResponseHeadersRead</c>), and a body the test never reads is never counted.
+/// Content-Length cannot stand in for counting: chunked responses (most JSON APIs) have none.
 /// </summary>
+/// <remarks>Runs for every response: the headers are copied unparsed and unvalidated (they were validated when
+/// received), and a body that needs no decoding is copied by the inner content itself, without an async frame here.</remarks>
 internal sealed class CountingContent : HttpContent
 {
-    private readonly HttpContent _inner;
-    private readonly EndpointRecorder _endpoint;
-    private readonly bool _outgoing;
+    private const string ContentEncoding = "Content-Encoding";
+    private const string ContentLength = "Content-Length";
 
-    private CountingContent(HttpContent inner, EndpointRecorder endpoint, bool outgoing)
+    private readonly HttpContent _inner;
+    private readonly EndpointRecorder? _endpoint;
+    private readonly bool _outgoing;
+    private readonly ContentCoding.Kind _coding;
+
+    private CountingContent(HttpContent inner, EndpointRecorder? endpoint, bool outgoing, ContentCoding.Kind coding)
     {
         _inner = inner;
         _endpoint = endpoint;
         _outgoing = outgoing;
-        foreach (var header in inner.Headers)
+        _coding = coding;
+        foreach (var header in inner.Headers.NonValidated)
         {
-            Headers.TryAddWithoutValidation(header.Key, header.Value);
+            // A decoded body has neither its coding nor its coded length (as SocketsHttpHandler's decompression).
+            if (coding != ContentCoding.Kind.None
+                && (header.Key.Equals(ContentEncoding, StringComparison.OrdinalIgnoreCase) || header.Key.Equals(ContentLength, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            foreach (var value in header.Value)
+            {
+                Headers.TryAddWithoutValidation(header.Key, value);
+            }
+        }
+
+        if (coding != ContentCoding.Kind.None && ContentCoding.Remaining(inner) is { } remaining)
+        {
+            Headers.TryAddWithoutValidation(ContentEncoding, remaining);
         }
     }
 
-    /// <summary>Replaces the response's content with a counting one.</summary>
+    /// <summary>Replaces the response's content with a counting (and, when compressed, decoding) one.</summary>
     public static void Attach(HttpResponseMessage response, EndpointRecorder endpoint)
     {
         if (response.Content is { } content && content is not CountingContent)
         {
-            response.Content = new CountingContent(content, endpoint, outgoing: false);
+            response.Content = new CountingContent(content, endpoint, outgoing: false, ContentCoding.Of(content));
+        }
+    }
+
+    /// <summary>Decodes a compressed response without counting it (a request outside the measured window).</summary>
+    public static void AttachDecoding(HttpResponseMessage response)
+    {
+        if (response.Content is { } content && content is not CountingContent && ContentCoding.Of(content) is var coding and not ContentCoding.Kind.None)
+        {
+            response.Content = new CountingContent(content, endpoint: null, outgoing: false, coding);
         }
     }
 
@@ -56,35 +87,47 @@ internal sealed class CountingContent : HttpContent
 
         if (content is not CountingContent)
         {
-            request.Content = new CountingContent(content, endpoint, outgoing: true);
+            request.Content = new CountingContent(content, endpoint, outgoing: true, ContentCoding.Kind.None);
         }
 
         return 0;
     }
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-        await _inner.CopyToAsync(new CountingStream(stream, _endpoint, ownsInner: false, _outgoing), context).ConfigureAwait(false);
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-        await _inner.CopyToAsync(new CountingStream(stream, _endpoint, ownsInner: false, _outgoing), context, cancellationToken).ConfigureAwait(false);
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
+        _coding == ContentCoding.Kind.None
+            ? _inner.CopyToAsync(Counted(stream, ownsInner: false), context, cancellationToken)
+            : CopyDecodedAsync(stream, cancellationToken);
 
-    protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-        _inner.CopyTo(new CountingStream(stream, _endpoint, ownsInner: false, _outgoing), context, cancellationToken);
+    protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        if (_coding == ContentCoding.Kind.None)
+        {
+            _inner.CopyTo(Counted(stream, ownsInner: false), context, cancellationToken);
+            return;
+        }
 
-    protected override async Task<Stream> CreateContentReadStreamAsync() =>
-        new CountingStream(await _inner.ReadAsStreamAsync().ConfigureAwait(false), _endpoint, ownsInner: true, _outgoing);
+        using var decoded = ContentCoding.Decode(_coding, Counted(_inner.ReadAsStream(cancellationToken), ownsInner: true));
+        decoded.CopyTo(stream);
+    }
+
+    protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
 
     protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
-        new CountingStream(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _endpoint, ownsInner: true, _outgoing);
+        ContentCoding.Decode(_coding, Counted(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), ownsInner: true));
 
     protected override Stream CreateContentReadStream(CancellationToken cancellationToken) =>
-        new CountingStream(_inner.ReadAsStream(cancellationToken), _endpoint, ownsInner: true, _outgoing);
+        ContentCoding.Decode(_coding, Counted(_inner.ReadAsStream(cancellationToken), ownsInner: true));
 
     protected override bool TryComputeLength(out long length)
     {
-        // The inner content may know its length without carrying the header (StringContent, ByteArrayContent).
-        length = _inner.Headers.ContentLength ?? 0;
-        return _inner.Headers.ContentLength is not null;
+        // The inner content may know its length without carrying the header (StringContent, ByteArrayContent); a
+        // decoded body's length is unknown until it is read.
+        var known = _coding == ContentCoding.Kind.None ? _inner.Headers.ContentLength : null;
+        length = known ?? 0;
+        return known is not null;
     }
 
     protected override void Dispose(bool disposing)
@@ -95,5 +138,19 @@ internal sealed class CountingContent : HttpContent
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>Counts what passes <paramref name="stream"/> (the body read, or the destination written), unless this
+    /// content only decodes (no endpoint: a request of the warm-up).</summary>
+    private Stream Counted(Stream stream, bool ownsInner) =>
+        _endpoint is null ? stream : new CountingStream(stream, _endpoint, ownsInner, _outgoing);
+
+    private async Task CopyDecodedAsync(Stream destination, CancellationToken cancellationToken)
+    {
+        var decoded = ContentCoding.Decode(_coding, Counted(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), ownsInner: true));
+        await using (decoded.ConfigureAwait(false))
+        {
+            await decoded.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -12,7 +12,8 @@ namespace StressTest.Http;
 /// The outermost handler of a slot's clients: measures each request by endpoint (time to the response headers,
 /// status code, bytes) and tells the slot when a response's status code is one the test does not accept, so the
 /// invocation counts as an error even if the method never looks at the status. It belongs to one slot, so it
-/// knows the invocation without an AsyncLocal (which would cost an ExecutionContext allocation per invocation).
+/// knows the invocation without an AsyncLocal (which would cost an ExecutionContext allocation per invocation). It
+/// also offers compression and decodes compressed responses, measured or not (<see cref="ContentCoding"/>).
 /// </summary>
 /// <remarks>
 /// Time to the response headers is what .NET's own <c>http.client.request.duration</c> measures; the body's
@@ -25,22 +26,28 @@ internal sealed class InvocationHttpHandler : DelegatingHandler
 {
     private readonly InvocationSlot _slot;
     private readonly HttpOptions _options;
+    private readonly EndpointResolver _endpoints;
 
     public InvocationHttpHandler(InvocationSlot slot, HttpOptions options, HttpMessageHandler inner)
         : base(inner)
     {
         _slot = slot;
         _options = options;
+        _endpoints = new EndpointResolver(slot, options);
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        _slot.IsMeasured ? SendMeasuredAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ContentCoding.OfferCompression(request);
+        return _slot.IsMeasured ? SendMeasuredAsync(request, cancellationToken) : SendUnmeasuredAsync(request, cancellationToken);
+    }
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        ContentCoding.OfferCompression(request);
         if (!_slot.IsMeasured)
         {
-            return base.Send(request, cancellationToken);
+            return Decoded(base.Send(request, cancellationToken));
         }
 
         var measure = Begin(request);
@@ -57,6 +64,15 @@ internal sealed class InvocationHttpHandler : DelegatingHandler
 
         return Completed(response, measure);
     }
+
+    private static HttpResponseMessage Decoded(HttpResponseMessage response)
+    {
+        CountingContent.AttachDecoding(response);
+        return response;
+    }
+
+    private async Task<HttpResponseMessage> SendUnmeasuredAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        Decoded(await base.SendAsync(request, cancellationToken).ConfigureAwait(false));
 
     private async Task<HttpResponseMessage> SendMeasuredAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -77,14 +93,10 @@ internal sealed class InvocationHttpHandler : DelegatingHandler
 
     private RequestMeasure Begin(HttpRequestMessage request)
     {
-        var name = request.Options.TryGetValue(StressHttp.EndpointName, out var given) && !string.IsNullOrWhiteSpace(given)
-            ? given
-            : EndpointNamer.Name(request.Method, request.RequestUri!, _options.BaseAuthority);
-        var endpoint = _slot.Run.Details.Endpoint(name);
-        var span = _slot.Trace is null ? null : TracePropagation.StartRequest(request, name, _slot.Run.Telemetry);
+        var endpoint = _endpoints.Resolve(request);
+        var span = _slot.Trace is null ? null : TracePropagation.StartRequest(request, endpoint.Name, _slot.Run.Telemetry);
         return new(endpoint, CountingContent.AttachOutgoing(request, endpoint), _slot.Run.Time.GetTimestamp(), span);
     }
-
     private void Failed(in RequestMeasure measure, Exception exception)
     {
         // A request cut off because the run was cancelled is neither a measurement nor an error.

@@ -101,7 +101,8 @@ internal sealed class StressHttpClient : IDisposable
                 // and a proxy in between would be measured as the API.
                 UseProxy = false,
                 AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.All,
+                // Decompression is the measuring handler's (ContentCoding): here it would be one more async layer per request.
+                AutomaticDecompression = DecompressionMethods.None,
             })
             // The factory would otherwise recycle the handler every 2 minutes; the pool's own lifetime does that job.
             .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan));
