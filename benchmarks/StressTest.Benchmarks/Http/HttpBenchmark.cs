@@ -112,7 +112,9 @@ internal static class HttpBenchmark
     /// no cancellation token (a cancellable one makes HttpClient link a token source per request). A request counts when
     /// it starts inside the window, as the engine counts invocations, so both rates are requests started per second.
     /// </summary>
-    /// <remarks><see cref="HttpLoadOptions.Threads"/> takes one step towards the engine, to find where a difference comes
+    /// <remarks><see cref="HttpLoadOptions.Decompress"/> and <see cref="HttpLoadOptions.Cancellable"/> make it send the
+    /// request ours sends (compression offered and decoded, a cancellable token), so that what remains between the two
+    /// is the framework. <see cref="HttpLoadOptions.Threads"/> takes one step towards the engine, to find where a difference comes
     /// from: the same requests driven by dedicated threads that block on each one, as the closed model's workers do.</remarks>
     private static async Task<LoadResult?> RunBareLoopAsync(HttpLoadOptions options, double seconds)
     {

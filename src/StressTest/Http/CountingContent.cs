@@ -33,9 +33,10 @@ internal sealed class CountingContent : HttpContent
         _coding = coding;
         foreach (var header in inner.Headers.NonValidated)
         {
-            // A decoded body has neither its coding nor its coded length (as SocketsHttpHandler's decompression).
-            if (coding != ContentCoding.Kind.None
-                && (header.Key.Equals(ContentEncoding, StringComparison.OrdinalIgnoreCase) || header.Key.Equals(ContentLength, StringComparison.OrdinalIgnoreCase)))
+            // The length is computed from the inner content (TryComputeLength), which spares formatting it into a
+            // string and parsing it back; a decoded body has neither its coding nor its coded length.
+            if (header.Key.Equals(ContentLength, StringComparison.OrdinalIgnoreCase)
+                || (coding != ContentCoding.Kind.None && header.Key.Equals(ContentEncoding, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }

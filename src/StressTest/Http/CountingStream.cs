@@ -31,11 +31,16 @@ internal sealed class CountingStream(Stream inner, EndpointRecorder endpoint, bo
 
     public override int Read(Span<byte> buffer) => Counted(inner.Read(buffer));
 
-    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        Counted(await inner.ReadAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false));
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Counted(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        // Every response body passes here: a read that completes at once (the bytes were already buffered) costs no
+        // async frame.
+        var pending = inner.ReadAsync(buffer, cancellationToken);
+        return pending.IsCompletedSuccessfully ? new ValueTask<int>(Counted(pending.Result)) : CountedAsync(pending);
+    }
 
     public override void Write(byte[] buffer, int offset, int count)
     {
@@ -49,16 +54,20 @@ internal sealed class CountingStream(Stream inner, EndpointRecorder endpoint, bo
         Counted(buffer.Length);
     }
 
-    public override async Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        await inner.WriteAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
-        Counted(count);
-    }
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
-        Counted(buffer.Length);
+        // A buffered response is copied into a memory stream, which completes at once: no async frame then.
+        var pending = inner.WriteAsync(buffer, cancellationToken);
+        if (pending.IsCompletedSuccessfully)
+        {
+            Counted(buffer.Length);
+            return default;
+        }
+
+        return CountedAsync(pending, buffer.Length);
     }
 
     public override void Flush() => inner.Flush();
@@ -77,6 +86,14 @@ internal sealed class CountingStream(Stream inner, EndpointRecorder endpoint, bo
         }
 
         base.Dispose(disposing);
+    }
+
+    private async ValueTask<int> CountedAsync(ValueTask<int> pending) => Counted(await pending.ConfigureAwait(false));
+
+    private async ValueTask CountedAsync(ValueTask pending, int bytes)
+    {
+        await pending.ConfigureAwait(false);
+        Counted(bytes);
     }
 
     private int Counted(int bytes)

@@ -26,4 +26,26 @@ public sealed class CountingContentLengthTests
 
         Assert.AreEqual(10, length, "without StressTest's wrapper the same response reports 10");
     }
+
+    [TestMethod]
+    public async Task SendAsync_ResponseWithContentLengthHeader_KeepsItsLengthAndOtherHeaders()
+    {
+        await using var server = new LoopbackServer(_ => LoopbackServer.Response("200 OK", "0123456789", "Content-Type: text/plain; charset=utf-8", "Content-Language: de"));
+        using var slot = new MeasuredSlot(new StressTest.Http.HttpOptions(server.Address, []));
+        long? length = null;
+        string? type = null;
+        string[] languages = [];
+
+        await slot.InvokeAsync(async ctx =>
+        {
+            using var response = await ctx.Http.GetAsync(new Uri("digits", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+            length = response.Content.Headers.ContentLength;
+            type = response.Content.Headers.ContentType?.ToString();
+            languages = [.. response.Content.Headers.ContentLanguage];
+        });
+
+        Assert.AreEqual(10, length);
+        Assert.AreEqual("text/plain; charset=utf-8", type);
+        Assert.AreSequenceEqual(new[] { "de" }, languages);
+    }
 }
