@@ -2,7 +2,7 @@
 # Copyright (c) 2026 Marc Schraffenberger
 # SPDX-License-Identifier: MIT
 #
-# The HTTP benchmark (about 7 minutes with the defaults): the same loopback "hello" endpoint, served by nginx
+# The HTTP benchmark (about 9 minutes with the defaults): the same loopback "hello" endpoint, served by nginx
 # (`return 200`, 1 worker) and by a minimal Kestrel app in Release (benchmarks/HelloServer), driven by four
 # generators with 64 requests in flight:
 #   ours   our closed model through the real engine, Concurrency 64 (StressTest.Benchmarks http-stress)
@@ -189,7 +189,10 @@ field() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<<"$2"; }
 
 # One run of a generator under GNU time (wall, user, system of the whole process into $work/time). Prints
 # "rps cpu_s requests errors"; cpu_s is the generator's CPU-seconds: for ours and bare as the program measures it, the
-# measured load alone after a 1-s warm-up load; for wrk and hey the whole process (they need no warm-up).
+# measured load alone after a 5-s warm-up load; for wrk and hey the whole process (they need no warm-up). 5 s, not 1:
+# tiered compilation of the engine's code goes on for several seconds on two busy cores (its thread took 4-10 % of the
+# CPU 2-4 s into the process), and ours measured after 1 s reached 57-77k req/s where after 5 s it reached 99-105k;
+# the bare loop, with far less code of its own, was the same after either (92-112k).
 run_generator() {
     local generator=$1 url=$2 out="$work/out" line
     local timed=(/usr/bin/time -f '%e %U %S' -o "$work/time")
@@ -202,7 +205,7 @@ run_generator() {
                 bare+same) command+=(--decompress --cancellable) ;;
             esac
             # Exits non-zero when requests failed, after its line: the errors are shown as wrk's and hey's are.
-            "${timed[@]}" dotnet "$bench_dll" "${command[@]}" --url "$url" --seconds "$seconds" --warmup 1 --concurrency "$concurrency" >"$out" || true
+            "${timed[@]}" dotnet "$bench_dll" "${command[@]}" --url "$url" --seconds "$seconds" --warmup 5 --concurrency "$concurrency" >"$out" || true
             line=$(tail -n 1 "$out")
             if [[ "$line" != rps=* ]]; then echo "$generator against $url did not run" >&2; return 1; fi
             echo "$(field rps "$line") $(field cpu_s "$line") $(field requests "$line") $(field errors "$line")"
