@@ -46,6 +46,7 @@ internal static class HtmlDocument
         HtmlTable.Render(html, ReportTables.Steps(report));
         HtmlTable.Render(html, ReportTables.Checks(report));
         HtmlTable.Render(html, ReportTables.Errors(report));
+        HtmlTable.Render(html, ReportTables.Dependencies(report));
         Problems(html, report);
 
         html.Append("<div class=\"pair\">");

@@ -54,6 +54,7 @@ internal sealed class MarkdownReportExporter(GitHubStepSummary stepSummary) : IR
         MarkdownText.Table(markdown, ReportTables.Steps(report));
         MarkdownText.Table(markdown, ReportTables.Checks(report));
         MarkdownText.Table(markdown, ReportTables.Errors(report));
+        MarkdownText.Table(markdown, ReportTables.Dependencies(report));
         if (report.Problems.Count > 0)
         {
             markdown.Append("### Problems\n\n");

@@ -121,6 +121,17 @@ internal static class ReportTables
         return Table("errors", "Errors", [new("type"), new("category"), new("count", true), new("first", true), new("last", true), new("first message")], rows);
     }
 
+    /// <summary>What the test's simulated dependencies did (a mock: requests per route and outcome), one row per
+    /// counter, in the order the dependency reported them.</summary>
+    public static ReportTable Dependencies(StressReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var rows = report.Dependencies.SelectMany(d => d.Counters.Count == 0
+            ? [new ReportRow([d.Name, "no counters", string.Empty])]
+            : d.Counters.Select(c => new ReportRow([d.Name, c.Key, Count(c.Value)])));
+        return Table("dependencies", "Simulated dependencies", [new("dependency"), new("counter"), new("count", true)], rows);
+    }
+
     /// <summary>The load as it ran, and the settings that shaped it; fields the model does not use are left out.</summary>
     public static ReportTable Plan(StressReport report)
     {
