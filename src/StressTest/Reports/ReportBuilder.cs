@@ -73,6 +73,7 @@ internal static class ReportBuilder
             Environment = CurrentEnvironment,
             Profile = plan.Settings.Gates.Profile,
             Latency = m?.Latency,
+            ServiceTime = plan.Load.IsScheduled ? m?.ServiceTime : null,
             Intervals = m?.IntervalHistograms ?? [],
             MeasuredFrom = result.LoadStartedAt + plan.Load.WarmUp,
             Window = result.LoadStartedAt is { } loadStart && m is not null ? new ReportWindow(loadStart + plan.Load.WarmUp, loadStart + plan.Load.WarmUp + m.Measured) : null,

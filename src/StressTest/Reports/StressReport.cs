@@ -63,6 +63,10 @@ internal sealed record StressReport
     /// <summary>The whole-run latency histogram (µs), for the HdrHistogram exporters; not part of the JSON.</summary>
     [JsonIgnore] public HistogramBase? Latency { get; init; }
 
+    /// <summary>The whole-run service-time histogram (µs), when latency is measured from the intended start and the
+    /// two differ (open model, pacing): drawn beside the latency distribution; not part of the JSON.</summary>
+    [JsonIgnore] public HistogramBase? ServiceTime { get; init; }
+
     /// <summary>Each second's latency histogram (µs, compressed), for the interval log; not part of the JSON.</summary>
     [JsonIgnore] public IReadOnlyList<IntervalHistogram> Intervals { get; init; } = [];
 
