@@ -196,6 +196,25 @@ public sealed class ContentCodingTests
         Assert.IsInstanceOfType<InvalidDataException>(failure, "RFC 9110's deflate is zlib: a raw stream is not silently misread");
     }
 
+    [TestMethod]
+    public async Task SendAsync_CodedResponseWithoutBody_ReadsAsEmpty()
+    {
+        // A HEAD answer or a 204 may carry the coding its body would have had, and no body to decode.
+        await using var server = new LoopbackServer(_ => LoopbackServer.Response("200 OK", [], "Content-Encoding: gzip"));
+        using var slot = new MeasuredSlot(new HttpOptions(server.Address, []));
+        string? read = null;
+
+        await slot.InvokeAsync(async ctx =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Head, new Uri("data", UriKind.Relative));
+            using var response = await ctx.Http.SendAsync(request);
+            read = await response.Content.ReadAsStringAsync();
+        });
+
+        Assert.AreEqual(string.Empty, read);
+        Assert.AreEqual(0, Assert.ContainsSingle(slot.Harvest().Endpoints).Errors);
+    }
+
     private static byte[] Encode(string coding, string text)
     {
         using var output = new MemoryStream();
