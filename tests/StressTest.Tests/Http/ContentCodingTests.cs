@@ -27,25 +27,13 @@ public sealed class ContentCodingTests
     public async Task GetAsync_CompressedResponse_IsDecodedAndBytesInAreTheCodedBytes(string coding)
     {
         var body = Encode(coding, Text);
-        await using var server = new LoopbackServer(_ => LoopbackServer.Response("200 OK", body, $"Content-Encoding: {coding}", "Content-Type: text/plain"));
-        using var slot = new MeasuredSlot(new HttpOptions(server.Address, []));
-        string? read = null;
-        var encodings = new List<string>();
-        long? length = -1;
 
-        await slot.InvokeAsync(async ctx =>
-        {
-            using var response = await ctx.Http.GetAsync(new Uri("data", UriKind.Relative));
-            read = await response.Content.ReadAsStringAsync();
-            encodings.AddRange(response.Content.Headers.ContentEncoding);
-            length = response.Content.Headers.ContentLength;
-        });
+        var fetched = await FetchAsync(body, coding);
 
-        Assert.AreEqual(Text, read);
-        Assert.IsEmpty(encodings, "a decoded body has no coding left");
-        Assert.AreNotEqual((long?)body.Length, length, "the coded length does not describe the decoded body");
-        var endpoint = Assert.ContainsSingle(slot.Harvest().Endpoints);
-        Assert.AreEqual(body.Length, endpoint.BytesIn, "bytes in are what came over the wire");
+        Assert.AreEqual(Text, fetched.Body);
+        Assert.IsEmpty(fetched.Encodings, "a decoded body has no coding left");
+        Assert.AreNotEqual((long?)body.Length, fetched.Length, "the coded length does not describe the decoded body");
+        Assert.AreEqual(body.Length, fetched.BytesIn, "bytes in are what came over the wire");
     }
 
     [TestMethod]
@@ -110,41 +98,19 @@ public sealed class ContentCodingTests
     public async Task GetAsync_TwoCodings_OnlyTheLastIsUndone()
     {
         // "identity, gzip": undoing gzip leaves identity, which the test sees as the remaining coding.
-        var body = Encode("gzip", Text);
-        await using var server = new LoopbackServer(_ => LoopbackServer.Response("200 OK", body, "Content-Encoding: identity, gzip"));
-        using var slot = new MeasuredSlot(new HttpOptions(server.Address, []));
-        string? read = null;
-        var encodings = new List<string>();
+        var fetched = await FetchAsync(Encode("gzip", Text), "identity, gzip");
 
-        await slot.InvokeAsync(async ctx =>
-        {
-            using var response = await ctx.Http.GetAsync(new Uri("data", UriKind.Relative));
-            read = await response.Content.ReadAsStringAsync();
-            encodings.AddRange(response.Content.Headers.ContentEncoding);
-        });
-
-        Assert.AreEqual(Text, read);
-        Assert.AreSequenceEqual(new[] { "identity" }, encodings.ToArray());
+        Assert.AreEqual(Text, fetched.Body);
+        Assert.AreSequenceEqual(new[] { "identity" }, fetched.Encodings);
     }
 
     [TestMethod]
     public async Task GetAsync_UnknownCoding_IsLeftAsItCame()
     {
-        var body = Encoding.ASCII.GetBytes("not really zstd");
-        await using var server = new LoopbackServer(_ => LoopbackServer.Response("200 OK", body, "Content-Encoding: zstd"));
-        using var slot = new MeasuredSlot(new HttpOptions(server.Address, []));
-        string? read = null;
-        var encodings = new List<string>();
+        var fetched = await FetchAsync(Encoding.ASCII.GetBytes("not really zstd"), "zstd");
 
-        await slot.InvokeAsync(async ctx =>
-        {
-            using var response = await ctx.Http.GetAsync(new Uri("data", UriKind.Relative));
-            read = await response.Content.ReadAsStringAsync();
-            encodings.AddRange(response.Content.Headers.ContentEncoding);
-        });
-
-        Assert.AreEqual("not really zstd", read);
-        Assert.AreSequenceEqual(new[] { "zstd" }, encodings.ToArray());
+        Assert.AreEqual("not really zstd", fetched.Body);
+        Assert.AreSequenceEqual(new[] { "zstd" }, fetched.Encodings);
     }
 
     [TestMethod]
@@ -215,6 +181,23 @@ public sealed class ContentCodingTests
         Assert.AreEqual(0, Assert.ContainsSingle(slot.Harvest().Endpoints).Errors);
     }
 
+    /// <summary>One measured GET of a body served with the given <c>Content-Encoding</c>: what the test reads, the
+    /// codings and length left on the content, and the endpoint's bytes in.</summary>
+    private static async Task<Fetched> FetchAsync(byte[] body, string contentEncoding)
+    {
+        await using var server = new LoopbackServer(_ => LoopbackServer.Response("200 OK", body, $"Content-Encoding: {contentEncoding}", "Content-Type: text/plain"));
+        using var slot = new MeasuredSlot(new HttpOptions(server.Address, []));
+        Fetched? fetched = null;
+
+        await slot.InvokeAsync(async ctx =>
+        {
+            using var response = await ctx.Http.GetAsync(new Uri("data", UriKind.Relative));
+            fetched = new Fetched(await response.Content.ReadAsStringAsync(), [.. response.Content.Headers.ContentEncoding], response.Content.Headers.ContentLength);
+        });
+
+        return fetched! with { BytesIn = Assert.ContainsSingle(slot.Harvest().Endpoints).BytesIn };
+    }
+
     private static byte[] Encode(string coding, string text)
     {
         using var output = new MemoryStream();
@@ -229,5 +212,10 @@ public sealed class ContentCodingTests
         }
 
         return output.ToArray();
+    }
+
+    private sealed record Fetched(string Body, string[] Encodings, long? Length)
+    {
+        public long BytesIn { get; init; }
     }
 }
