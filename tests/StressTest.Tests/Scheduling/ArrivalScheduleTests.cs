@@ -193,13 +193,21 @@ public sealed class ArrivalScheduleTests
             schedule.TryNext(out _);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10_000; i++)
+        // Three windows of 10,000 calls: an allocation per call shows in every window, while the runtime's own one-time
+        // work on this thread (tier-up of the loop, seen once in CI as 6 KB in one window) shows in one at most.
+        var windows = new long[3];
+        for (var w = 0; w < windows.Length; w++)
         {
-            schedule.TryNext(out _);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 10_000; i++)
+            {
+                schedule.TryNext(out _);
+            }
+
+            windows[w] = GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
-        Assert.AreEqual(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Contains(0L, windows, $"bytes allocated per window of 10,000 calls: {string.Join(", ", windows)}");
     }
 
     /// <summary>An arrival spread the schedule does not know is refused.</summary>
