@@ -57,6 +57,50 @@ public sealed class HistogramCodecTests
         Assert.AreEqual(interval.GetMaxValue(), total.GetMaxValue());
     }
 
+    [TestMethod]
+    public void Encode_ReusedEncoder_MatchesHdrHistogramsOwnFrameAndDecodesWithItsReaders()
+    {
+        var encoder = new HistogramCodec.Encoder();
+        var random = new Random(77);
+        foreach (var values in new[] { 10, 5_000, 1 })
+        {
+            var original = LatencyHistograms.Create();
+            for (var i = 0; i < values; i++)
+            {
+                original.RecordValue(1 + random.NextInt64(2_000_000));
+            }
+
+            var ours = encoder.Encode(original);
+            var library = HdrHistogram.Utilities.ByteBuffer.Allocate(original.GetNeededByteBufferCapacity() + 64);
+            var libraryLength = original.EncodeIntoCompressedByteBuffer(library);
+            library.Position = 0;
+            Assert.AreEqual(library.GetInt(), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(ours), "the same cookie");
+            Assert.IsLessThan(libraryLength + 64, ours.Length, $"about as small as HdrHistogram's own: {ours.Length} against {libraryLength} bytes");
+
+            var decoded = HistogramCodec.Decode(ours);
+            Assert.AreSequenceEqual(Buckets(original), Buckets(decoded), $"{values} values, decoded by HistogramEncoding");
+        }
+    }
+
+    [TestMethod]
+    public void Encode_IntervalLog_ReadsBackWithHistogramLogReader()
+    {
+        var original = LatencyHistograms.Create();
+        original.RecordValue(1_234);
+        original.RecordValue(987_654);
+        original.StartTimeStamp = 1_000;
+        original.EndTimeStamp = 2_000;
+        using var log = new MemoryStream();
+        using (var writer = new HistogramLogWriter(log))
+        {
+            writer.Append(HistogramCodec.Decode(new HistogramCodec.Encoder().Encode(original)));
+        }
+
+        using var reader = new HistogramLogReader(new MemoryStream(log.ToArray()));
+        var read = Assert.ContainsSingle(reader.ReadHistograms().ToList());
+        Assert.AreSequenceEqual(Buckets(original), Buckets(read));
+    }
+
     private static (long Value, long Count)[] Buckets(HistogramBase histogram) =>
         histogram.RecordedValues().Select(v => (v.ValueIteratedTo, v.CountAtValueIteratedTo)).ToArray();
 }
