@@ -24,7 +24,8 @@ internal static class ContentCoding
     public const string Offer = "gzip, deflate, br";
 
     private const string AcceptEncoding = "Accept-Encoding";
-    private const string ContentEncoding = "Content-Encoding";
+    /// <summary>The header whose last coding is undone.</summary>
+    public const string ContentEncoding = "Content-Encoding";
 
     /// <summary>Codings this handler decodes.</summary>
     public enum Kind

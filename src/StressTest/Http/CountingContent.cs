@@ -17,7 +17,6 @@ namespace StressTest.Http;
 /// received), and a body that needs no decoding is copied by the inner content itself, without an async frame here.</remarks>
 internal sealed class CountingContent : HttpContent
 {
-    private const string ContentEncoding = "Content-Encoding";
     private const string ContentLength = "Content-Length";
 
     private readonly HttpContent _inner;
@@ -36,7 +35,7 @@ internal sealed class CountingContent : HttpContent
             // The length is computed from the inner content (TryComputeLength), which spares formatting it into a
             // string and parsing it back; a decoded body has neither its coding nor its coded length.
             if (header.Key.Equals(ContentLength, StringComparison.OrdinalIgnoreCase)
-                || (coding != ContentCoding.Kind.None && header.Key.Equals(ContentEncoding, StringComparison.OrdinalIgnoreCase)))
+                || (coding != ContentCoding.Kind.None && header.Key.Equals(ContentCoding.ContentEncoding, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
@@ -49,7 +48,7 @@ internal sealed class CountingContent : HttpContent
 
         if (coding != ContentCoding.Kind.None && ContentCoding.Remaining(inner) is { } remaining)
         {
-            Headers.TryAddWithoutValidation(ContentEncoding, remaining);
+            Headers.TryAddWithoutValidation(ContentCoding.ContentEncoding, remaining);
         }
     }
 

@@ -209,11 +209,7 @@ internal sealed class LoadRun
         lock (_problems)
         {
             StoppedEarlyAt ??= Time.GetTimestamp();
-            var list = failure ? _problems : _notes;
-            if (!list.Contains(reason))
-            {
-                list.Add(reason);
-            }
+            AddOnce(failure ? _problems : _notes, reason);
         }
 
         Stop();
@@ -224,10 +220,7 @@ internal sealed class LoadRun
     {
         lock (_problems)
         {
-            if (!_problems.Contains(problem))
-            {
-                _problems.Add(problem);
-            }
+            AddOnce(_problems, problem);
         }
     }
 
@@ -236,6 +229,15 @@ internal sealed class LoadRun
         lock (_problems)
         {
             _problems.Add(problem);
+        }
+    }
+
+    /// <summary>Adds <paramref name="text"/> unless the list has it; the caller holds the lock on <c>_problems</c>.</summary>
+    private static void AddOnce(List<string> list, string text)
+    {
+        if (!list.Contains(text))
+        {
+            list.Add(text);
         }
     }
 }
