@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Text;
 using StressTest.Baselines;
 using StressTest.Reports;
+using StressTest.Reports.Markdown;
 using StressTest.Thresholds;
 
 namespace StressTest.Cli;
@@ -58,12 +59,12 @@ internal static class ComparisonTable
             text.AppendLine();
             foreach (var warning in warnings)
             {
-                text.Append("> ⚠️ ").Append(Escape(warning)).AppendLine();
+                text.Append("> ⚠️ ").Append(MarkdownText.Escape(warning)).AppendLine();
             }
 
             foreach (var note in comparisons.Where(c => c.Note is not null))
             {
-                text.Append(CultureInfo.InvariantCulture, $"- `{Escape(note.Threshold.Source)}`: {Escape(note.Note!)}").AppendLine();
+                text.Append(CultureInfo.InvariantCulture, $"- `{Escape(note.Threshold.Source)}`: {MarkdownText.Escape(note.Note!)}").AppendLine();
             }
         }
 
@@ -98,5 +99,7 @@ internal static class ComparisonTable
         _ => verdict,
     };
 
+    /// <summary>Inside a code span in a table only the cell separator needs escaping; free text goes through
+    /// <see cref="MarkdownText.Escape"/>, the reports' own escaping.</summary>
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -68,27 +68,37 @@ internal sealed class PathTemplate
         return new PathTemplate(segments, catchAll);
     }
 
-    /// <summary>Whether <paramref name="path"/> (the request's path, without query) matches.</summary>
+    /// <summary>Whether <paramref name="path"/> (the request's path, without query) matches. Runs for every route
+    /// on every request the mock serves: the path is walked segment by segment, nothing is allocated.</summary>
     public bool Matches(string path)
     {
-        var parts = Split(path);
-        if (_catchAll ? parts.Length < _segments.Length : parts.Length != _segments.Length)
+        // Segments without the leading slash; one trailing slash is ignored.
+        var rest = path.AsSpan().Trim('/');
+        var count = 0;
+        while (rest.Length > 0)
         {
-            return false;
-        }
-
-        for (var i = 0; i < _segments.Length; i++)
-        {
-            if (_segments[i] is { } literal && !literal.Equals(parts[i], StringComparison.OrdinalIgnoreCase))
+            var slash = rest.IndexOf('/');
+            var part = slash < 0 ? rest : rest[..slash];
+            rest = slash < 0 ? default : rest[(slash + 1)..];
+            if (count >= _segments.Length)
+            {
+                if (!_catchAll)
+                {
+                    return false;
+                }
+            }
+            else if (_segments[count] is { } literal && !part.Equals(literal, StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
+
+            count++;
         }
 
-        return true;
+        return _catchAll ? count >= _segments.Length : count == _segments.Length;
     }
 
-    /// <summary>Segments without the leading slash; one trailing slash is ignored.</summary>
+    /// <summary>Segments without the leading slash; one trailing slash is ignored (as <see cref="Matches"/> walks them).</summary>
     private static string[] Split(string path) =>
         path.Trim('/').Length == 0 ? [] : path.Trim('/').Split('/');
 

@@ -54,9 +54,10 @@ internal static class BaselineFile
                 {
                     return Fail(path, $"has schema version {schema}, newer than this StressTest reads ({StressReport.CurrentSchemaVersion}); update StressTest, or record the baseline again with this version.");
                 }
-            }
 
-            report = JsonSerializer.Deserialize<StressReport>(json, JsonReportExporter.Options);
+                // From the document already parsed, not the text again.
+                report = document.RootElement.Deserialize<StressReport>(JsonReportExporter.Options);
+            }
         }
         catch (JsonException ex)
         {

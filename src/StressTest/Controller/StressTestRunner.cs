@@ -69,7 +69,9 @@ internal sealed class StressTestRunner
             return new TestRunRecord(RunOutcome.Skipped, $"Skipped by [StressSetup]: {result.SkipReason}", string.Empty, [], result.Elapsed);
         }
 
-        var judged = gate.Value.Judge(result, ReportBuilder.Build(result, string.Empty));
+        // Built once: the gate judges it, then it gets the judged outcome and the message.
+        var built = ReportBuilder.Build(result, string.Empty);
+        var judged = gate.Value.Judge(result, built);
         result = result with { Outcome = judged.Outcome };
         // The generator's saturation is part of the message even when the test passed: numbers in that window describe the
         // generator, and whoever reads the result must see it next to them.
@@ -80,7 +82,7 @@ internal sealed class StressTestRunner
         StressReport report;
         try
         {
-            report = judged.Apply(ReportBuilder.Build(result, message)) with { LatencyHistogram = EncodedLatency(result) };
+            report = judged.Apply(built with { Outcome = ReportBuilder.OutcomeText(result.Outcome), Message = message.Length == 0 ? null : message }) with { LatencyHistogram = EncodedLatency(result) };
             files = await _reports.WriteAsync(report, resultsDirectory, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

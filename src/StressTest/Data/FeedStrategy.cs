@@ -13,7 +13,8 @@ public enum FeedStrategy
     /// <summary>A random record each take, records repeating (with replacement). Each worker draws from its own
     /// generator seeded by <see cref="FeederOptions.Seed"/> and its worker id, so a worker's sequence repeats exactly
     /// with the same seed, however the workers interleave. A source larger than <see cref="FeederOptions.WindowSize"/>
-    /// is sampled window by window.</summary>
+    /// is sampled window by window, the workers sharing the window in use: then the same seed repeats the sequences
+    /// only when the workers take in the same order.</summary>
     Random = 1,
 
     /// <summary>Each record once, across all workers, in order; when they are used up

@@ -8,7 +8,8 @@ namespace StressTest.Data;
 /// <summary>How a <see cref="Feeder{T}"/> reads its source and what it does at the end of it.</summary>
 public sealed class FeederOptions
 {
-    /// <summary>Seed of <see cref="FeedStrategy.Random"/>: the same seed gives each worker the same sequence.</summary>
+    /// <summary>Seed of <see cref="FeedStrategy.Random"/>: the same seed gives each worker the same sequence (for a
+    /// source larger than <see cref="WindowSize"/>, when the workers also take in the same order).</summary>
     /// <value>Default 1.</value>
     public int Seed { get; init; } = 1;
 

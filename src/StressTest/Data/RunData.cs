@@ -17,10 +17,12 @@ namespace StressTest.Data;
 internal sealed class RunData
 {
     private readonly List<object> _owned = [];
+    private readonly List<Type> _types = [];
     private object?[] _values = [];
 
-    /// <summary>The types that have a value, for the message of a failed <c>Get</c>.</summary>
-    public IEnumerable<Type> Types => _values.OfType<object>().Select(v => v.GetType());
+    /// <summary>The types values were set as (what <c>Get</c> must ask for, not their runtime types), for the
+    /// message of a failed <c>Get</c>.</summary>
+    public IEnumerable<Type> Types => _types;
 
     public void Set<T>(T value)
         where T : notnull
@@ -33,6 +35,11 @@ internal sealed class RunData
         }
 
         _values[slot] = value;
+        if (!_types.Contains(typeof(T)))
+        {
+            _types.Add(typeof(T));
+        }
+
         if (value is IAsyncDisposable or IDisposable && !_owned.Any(o => ReferenceEquals(o, value)))
         {
             _owned.Add(value);

@@ -24,7 +24,7 @@ internal static class ReportBuilder
         {
             Test = plan.FullyQualifiedName,
             DisplayName = plan.DisplayName,
-            Outcome = result.Outcome.ToString().ToLowerInvariant(),
+            Outcome = OutcomeText(result.Outcome),
             Message = message.Length == 0 ? null : message,
             RunId = result.RunId,
             StartedAt = result.StartedAt,
@@ -44,7 +44,6 @@ internal static class ReportBuilder
             Thresholds = result.Thresholds
                 .Select(t => new ReportThreshold(t.Threshold.Step, t.Problem, t.Threshold.Source, t.Threshold.Metric.Name, Thresholds.ComparisonOperatorExtensions.Symbol(t.Threshold.Operator), t.Threshold.Limit, N(t.Actual), t.Passed, t.IsDefault)
                 {
-                    Description = t.Describe(),
                     ActualText = t.ActualText,
                 })
                 .ToList(),
@@ -93,6 +92,9 @@ internal static class ReportBuilder
     {
         Cpu = CpuModel.Read(),
     };
+
+    /// <summary>The JSON's <c>outcome</c>: <c>passed</c>, <c>failed</c>…</summary>
+    public static string OutcomeText(RunOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
     private static ReportPlan Plan(StressPlan plan)
     {

@@ -117,10 +117,6 @@ internal sealed record ReportThreshold(
     [property: JsonPropertyName("passed")] bool Passed,
     [property: JsonPropertyName("isDefault")] bool IsDefault)
 {
-    /// <summary>The result as one line, measured next to expected (<c>p95 = 183.4 ms, expected &lt; 150 ms</c>);
-    /// the JSON has the numbers, the HTML and Markdown reports show this.</summary>
-    [JsonIgnore] public string Description { get; init; } = string.Empty;
-
     /// <summary>The measured value with its unit (<c>183.4 ms</c>, <c>2.5 %</c>), or <c>n/a</c>.</summary>
     [JsonIgnore] public string ActualText { get; init; } = string.Empty;
 }

@@ -19,6 +19,8 @@ public sealed class PathTemplateTests
     [DataRow("/files/{**path}", "/files", true)]
     [DataRow("/", "/", true)]
     [DataRow("/", "/x", false)]
+    [DataRow("/v1/charges", "/v1//charges", false)]
+    [DataRow("/files/{*path}", "/files/a//b/", true)]
     public void Matches(string template, string path, bool expected) =>
         Assert.AreEqual(expected, PathTemplate.Parse(template).Matches(path));
 

@@ -36,21 +36,8 @@ public sealed class JsonFeederTests
     [DataRow("[]", "has no records", DisplayName = "empty array")]
     [DataRow("[\n{ \"handle\": \"ada\", \"plan\": \"pro\" },\n{ \"handle\": 7 }\n]", "line 3: an element of the array cannot be read as Signup: The JSON value could not be converted to StressTest.Tests.Data.JsonFeederTests+Signup. Path: $[1].handle", DisplayName = "wrong type")]
     [DataRow("[\n{ \"handle\": \"ada\", \"plan\": \"pro\" },\nnull\n]", "element 1 of the array is null", DisplayName = "null element")]
-    public void FromJson_BadInput_NamesFileAndLine(string content, string expected)
-    {
-        using var file = DataFile.Write("bad.json", content);
-        var feeder = Feeder.FromJson<Signup>(file.Path, FeedStrategy.Unique);
-        var worker = Contexts.Worker(0);
-
-        var error = Assert.ThrowsExactly<InvalidDataException>(() =>
-        {
-            feeder.Next(worker);
-            feeder.Next(worker);
-        });
-
-        Assert.Contains(file.Path, error.Message);
-        Assert.Contains(expected, error.Message);
-    }
+    public void FromJson_BadInput_NamesFileAndLine(string content, string expected) =>
+        DataFile.AssertFirstTakeFails("bad.json", content, path => Feeder.FromJson<Signup>(path, FeedStrategy.Unique), expected);
 
     public sealed record Signup(string Handle, string Plan);
 }

@@ -34,6 +34,17 @@ public sealed class RunDataTests
     }
 
     [TestMethod]
+    public void Get_NoValueOfTheType_NamesTheTypesValuesWereSetAsNotTheirRuntimeTypes()
+    {
+        var data = new RunData();
+        data.Set<IReadOnlyList<long>>(new List<long> { 1 });
+
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => data.Get<List<long>>("StressContext.Get<T>()"));
+
+        Assert.EndsWith("; the run has IReadOnlyList<Int64>.", error.Message, "Get<IReadOnlyList<long>> is what finds it");
+    }
+
+    [TestMethod]
     public async Task DisposeAsync_DisposesOwnedValuesNewestFirstOnceAndReportsFailures()
     {
         var order = new List<string>();

@@ -22,7 +22,6 @@ internal sealed class WindowCursor<T> : FeedCursor<T>
     private Window<T> _current;
     private Task<Window<T>?>? _next;
     private Exception? _failure;
-    private bool _exhausted;
 
     /// <param name="spec">The feeder.</param>
     /// <param name="first">The first window, already read.</param>
@@ -62,7 +61,6 @@ internal sealed class WindowCursor<T> : FeedCursor<T>
             _next = null;
             reader = _reader;
             _reader = null;
-            _exhausted = true;
         }
 
         if (next is not null)
@@ -92,7 +90,7 @@ internal sealed class WindowCursor<T> : FeedCursor<T>
                 throw FeedSignals.Broken(context, _failure);
             }
 
-            if (_exhausted || _next is null)
+            if (_next is null)
             {
                 throw FeedSignals.Exhausted(context, _spec, used.First + used.Count);
             }
@@ -111,7 +109,7 @@ internal sealed class WindowCursor<T> : FeedCursor<T>
 
             if (next is null)
             {
-                _exhausted = true;
+                _next = null; // the source is used up (Unique): every later take finds it so
                 throw FeedSignals.Exhausted(context, _spec, used.First + used.Count);
             }
 

@@ -36,7 +36,7 @@ internal sealed class CsvRecordBinder<T> : ICsvBinder<T>
     public static ICsvBinder<T> Create(string path, IReadOnlyList<string> header)
     {
         var key = string.Join('\u001f', header);
-        var plan = Plans.TryGetValue(key, out var cached) ? cached : Plans.GetOrAdd(key, Plan.Build(path, header));
+        var plan = Plans.GetOrAdd(key, static (_, source) => Plan.Build(source.path, source.header), (path, header));
         return new CsvRecordBinder<T>(path, plan);
     }
 

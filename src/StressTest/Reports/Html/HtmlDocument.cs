@@ -66,9 +66,7 @@ internal static class HtmlDocument
             .Append("<h1>").Append(HtmlText.Encode(report.DisplayName)).Append("</h1>")
             .Append("<p class=\"test\">").Append(HtmlText.Encode(report.Test)).Append(" · ").Append(HtmlText.Encode(LoadLine(report))).Append("</p>");
         // Warnings (a saturated generator among them) are shown apart, in their own colour, not among the reasons.
-        var reasons = (report.Message ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(r => !report.Warnings.Contains(r))
-            .ToList();
+        var reasons = ReportTables.Reasons(report);
         if (reasons.Count > 0)
         {
             html.Append("<ul class=\"reasons\">");

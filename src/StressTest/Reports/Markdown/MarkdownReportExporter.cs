@@ -38,9 +38,7 @@ internal sealed class MarkdownReportExporter(GitHubStepSummary stepSummary) : IR
         markdown.Append("## ").Append(icon).Append(' ').Append(MarkdownText.Escape(report.DisplayName))
             .Append(": ").Append(MarkdownText.Escape(report.Outcome)).Append("\n\n");
         markdown.Append('`').Append(report.Test.Replace("`", "'", StringComparison.Ordinal)).Append("`\n\n");
-        var reasons = (report.Message ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(r => !report.Warnings.Contains(r))
-            .ToList();
+        var reasons = ReportTables.Reasons(report);
         List(markdown, reasons);
         foreach (var warning in report.Warnings)
         {

@@ -60,6 +60,16 @@ internal static class ReportTables
         return numbers;
     }
 
+    /// <summary>Why the result is what it is, one line of its message each; warnings (a saturated generator among
+    /// them) are left to be shown apart, in their own colour.</summary>
+    public static IReadOnlyList<string> Reasons(StressReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return (report.Message ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(r => !report.Warnings.Contains(r))
+            .ToList();
+    }
+
     public static ReportTable Thresholds(StressReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
