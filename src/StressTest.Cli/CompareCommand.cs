@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 
 using System.CommandLine;
-using StressTest.Baselines;
+using StressTest.Evaluation.Baselines;
+using StressTest.Plan.Thresholds;
 using StressTest.Reports;
-using StressTest.Thresholds;
 
 namespace StressTest.Cli;
 

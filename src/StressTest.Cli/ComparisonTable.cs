@@ -3,10 +3,11 @@
 
 using System.Globalization;
 using System.Text;
-using StressTest.Baselines;
+using StressTest.Evaluation;
+using StressTest.Evaluation.Baselines;
+using StressTest.Plan.Thresholds;
 using StressTest.Reports;
 using StressTest.Reports.Markdown;
-using StressTest.Thresholds;
 
 namespace StressTest.Cli;
 

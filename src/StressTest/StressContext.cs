@@ -1,7 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Details;
+using StressTest.Workers;
+using StressTest.Workers.Recording;
 
 namespace StressTest;
 
@@ -53,7 +54,7 @@ public sealed partial class StressContext
     public CancellationToken CancellationToken { get; internal set; }
 
     /// <summary>The slot running the invocation; null outside a run.</summary>
-    internal Workers.InvocationSlot? Slot { get; set; }
+    internal InvocationSlot? Slot { get; set; }
 
     /// <summary>
     /// A named client registered in <see cref="StressSetupContext.ConfigureHttp"/> (<c>builder.Services.AddHttpClient("auth")</c>),

@@ -3,7 +3,7 @@
 
 using System.Text.Json;
 using StressTest.Reports;
-using StressTest.Tests.Baselines;
+using StressTest.Tests.Evaluation.Baselines;
 
 namespace StressTest.Cli.Tests;
 

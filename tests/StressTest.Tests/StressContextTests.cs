@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: MIT
 
 using HdrHistogram;
-using StressTest.Aggregation;
 using StressTest.Tests.TestSupport;
+using StressTest.Tests.Workers.Http;
+using StressTest.Transport;
 using StressTest.Transport.Contracts;
 
 namespace StressTest.Tests;
@@ -282,7 +283,7 @@ public sealed class StressContextTests
     [DataRow("  ")]
     public void GetHttpClient_BlankName_ThrowsArgumentException(string name)
     {
-        using var slot = new MeasuredSlot(MeasuredSlot.Stubbed(new Http.StubHandler()));
+        using var slot = new MeasuredSlot(MeasuredSlot.Stubbed(new StubHandler()));
 
         Assert.Throws<ArgumentException>(() => slot.Slot.Context.GetHttpClient(name));
     }

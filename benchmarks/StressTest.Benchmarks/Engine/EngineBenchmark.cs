@@ -3,10 +3,11 @@
 
 using StressTest.Benchmarks.Targets;
 using StressTest.Controller;
-using StressTest.Discovery;
+using StressTest.Evaluation;
 using StressTest.Plan;
-using StressTest.Settings;
-using StressTest.Transport.InProcess;
+using StressTest.Plan.Discovery;
+using StressTest.Plan.Settings;
+using StressTest.Workers;
 
 using static StressTest.Benchmarks.Engine.BenchmarkKit;
 

@@ -4,10 +4,10 @@
 using StressTest.Benchmarks.Engine;
 using StressTest.Benchmarks.Targets;
 using StressTest.Controller;
-using StressTest.Discovery;
 using StressTest.Plan;
-using StressTest.Settings;
-using StressTest.Transport.InProcess;
+using StressTest.Plan.Discovery;
+using StressTest.Plan.Settings;
+using StressTest.Workers;
 
 using static StressTest.Benchmarks.Engine.BenchmarkKit;
 

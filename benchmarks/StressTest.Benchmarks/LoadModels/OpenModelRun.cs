@@ -6,10 +6,12 @@ using StressTest.Aggregation;
 using StressTest.Benchmarks.Engine;
 using StressTest.Benchmarks.Targets;
 using StressTest.Controller;
-using StressTest.Discovery;
+using StressTest.Evaluation;
 using StressTest.Plan;
-using StressTest.Settings;
-using StressTest.Transport.InProcess;
+using StressTest.Plan.Discovery;
+using StressTest.Plan.Settings;
+using StressTest.Transport;
+using StressTest.Workers;
 
 using static StressTest.Benchmarks.Engine.BenchmarkKit;
 

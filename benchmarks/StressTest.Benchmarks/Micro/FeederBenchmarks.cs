@@ -3,7 +3,7 @@
 
 using BenchmarkDotNet.Attributes;
 using StressTest.Data;
-using StressTest.Transport.Contracts;
+using StressTest.Load;
 using StressTest.Workers;
 
 namespace StressTest.Benchmarks.Micro;
@@ -44,7 +44,7 @@ public class FeederBenchmarks
 
         // Contexts of real slots, whose run holds the circular feeder, for ctx.Feed<int>().
         var load = new LoadProfile(TimeSpan.Zero, TimeSpan.FromDays(1), Concurrency: 2, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5));
-        var data = new StressTest.Data.RunData();
+        var data = new RunData();
         data.Set(Feeder.From(records, FeedStrategy.Circular));
         var run = new LoadRun(TimeProvider.System, "bench", load, workerCount: 2) { SlotCount = 2, Data = data };
         _slots = [.. Enumerable.Range(0, 2).Select(id => new InvocationSlot(id, run, new MeasurementSink(concurrentWriters: false, scheduled: false)).Context)];

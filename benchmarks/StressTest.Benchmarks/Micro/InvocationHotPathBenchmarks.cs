@@ -5,12 +5,12 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
 using HdrHistogram;
-using StressTest.Aggregation;
 using StressTest.Benchmarks.Targets;
-using StressTest.Invocation;
-using StressTest.Observability;
-using StressTest.Transport.Contracts;
+using StressTest.Load;
+using StressTest.Monitoring.Telemetry;
+using StressTest.Transport;
 using StressTest.Workers;
+using StressTest.Workers.Binding;
 
 namespace StressTest.Benchmarks.Micro;
 

@@ -4,9 +4,9 @@
 using StressTest.Benchmarks.Engine;
 using StressTest.Benchmarks.LoadModels;
 using StressTest.Benchmarks.Targets;
-using StressTest.Discovery;
 using StressTest.Mocks;
 using StressTest.Mocks.Simulation;
+using StressTest.Plan.Discovery;
 
 using static StressTest.Benchmarks.Engine.BenchmarkKit;
 

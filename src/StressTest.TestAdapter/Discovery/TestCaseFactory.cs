@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
-using StressTest.Discovery;
+using StressTest.Plan.Discovery;
 
 namespace StressTest.TestAdapter.Discovery;
 

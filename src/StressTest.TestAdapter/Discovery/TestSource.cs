@@ -3,7 +3,7 @@
 
 using System.Reflection;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
-using StressTest.Discovery;
+using StressTest.Plan.Discovery;
 
 namespace StressTest.TestAdapter.Discovery;
 

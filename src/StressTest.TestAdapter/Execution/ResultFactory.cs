@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: MIT
 
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
-using StressTest.Controller;
+using StressTest.Evaluation;
+using StressTest.Runner;
 
 namespace StressTest.TestAdapter.Execution;
 

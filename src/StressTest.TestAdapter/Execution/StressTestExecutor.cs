@@ -5,10 +5,10 @@ using System.Globalization;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Adapter;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
-using StressTest.Controller;
-using StressTest.Reports;
-using StressTest.Discovery;
-using StressTest.Settings;
+using StressTest.Evaluation;
+using StressTest.Plan.Discovery;
+using StressTest.Plan.Settings;
+using StressTest.Runner;
 using StressTest.TestAdapter.Discovery;
 using StressTest.TestAdapter.Settings;
 

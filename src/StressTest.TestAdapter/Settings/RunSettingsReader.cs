@@ -3,7 +3,7 @@
 
 using System.Xml;
 using System.Xml.Linq;
-using StressTest.Settings;
+using StressTest.Plan.Settings;
 
 namespace StressTest.TestAdapter.Settings;
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using HdrHistogram;
+using StressTest.Transport;
 using StressTest.Transport.Contracts;
 
 namespace StressTest.Aggregation;

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: MIT
 
 using HdrHistogram;
+using StressTest.Errors;
+using StressTest.Monitoring.Probes;
+using StressTest.Transport;
 using StressTest.Transport.Contracts;
 
 namespace StressTest.Aggregation;
@@ -24,7 +27,7 @@ internal sealed class RunAggregator
     private readonly List<string> _failures = [];
     private readonly List<string> _problems = [];
     private readonly List<string> _notes = [];
-    private IReadOnlyList<Probes.ProbeSeries> _probes = [];
+    private IReadOnlyList<ProbeSeries> _probes = [];
     private TimeSpan _measured;
     private int _stuck;
     private bool _cancelled;
@@ -75,15 +78,15 @@ internal sealed class RunAggregator
 
     /// <summary>The probes' samples, sampled beside the load by the controller; part of what <see cref="Complete"/>
     /// returns.</summary>
-    public void AddProbes(IReadOnlyList<Probes.ProbeSeries> probes) => _probes = probes;
+    public void AddProbes(IReadOnlyList<ProbeSeries> probes) => _probes = probes;
 
     public RunMeasurements Complete()
     {
         if (_stuck > 0)
         {
-            AddError(new ErrorCount(Errors.ErrorClass.Stuck.Kind, _stuck, $"{_stuck} invocation(s) were still running after the shutdown grace period and were abandoned.")
+            AddError(new ErrorCount(ErrorClass.Stuck.Kind, _stuck, $"{_stuck} invocation(s) were still running after the shutdown grace period and were abandoned.")
             {
-                Category = Errors.ErrorClass.Stuck.Category,
+                Category = ErrorClass.Stuck.Category,
                 FirstAt = _measured,
                 LastAt = _measured,
             });

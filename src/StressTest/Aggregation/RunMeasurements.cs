@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 
 using HdrHistogram;
+using StressTest.Monitoring.Generator;
+using StressTest.Monitoring.Probes;
 
 namespace StressTest.Aggregation;
 
@@ -12,7 +14,7 @@ namespace StressTest.Aggregation;
 /// </summary>
 internal sealed class RunMeasurements
 {
-    private Health.GeneratorVerdict? _generator;
+    private GeneratorVerdict? _generator;
 
     public RunMeasurements(
         HistogramBase latency,
@@ -69,7 +71,7 @@ internal sealed class RunMeasurements
     public double ChecksRate => Count == 0 ? double.NaN : (double)(Count - FailedCheckInvocations) / Count;
 
     /// <summary>Probe values by name, each sample in its second.</summary>
-    public IReadOnlyList<Probes.ProbeSeries> Probes { get; init; } = [];
+    public IReadOnlyList<ProbeSeries> Probes { get; init; } = [];
 
     /// <summary>Each second's latency histogram (µs) in its compressed encoding, by index: what the interval log
     /// (.hlog) is written from.</summary>
@@ -109,5 +111,5 @@ internal sealed class RunMeasurements
     public LatencySummary Summary { get; }
 
     /// <summary>Whether the load generator limited the run, from the series' health (judged once, on first use).</summary>
-    public Health.GeneratorVerdict Generator => _generator ??= Health.GeneratorVerdict.Judge(Series, Environment.ProcessorCount);
+    public GeneratorVerdict Generator => _generator ??= GeneratorVerdict.Judge(Series, Environment.ProcessorCount);
 }

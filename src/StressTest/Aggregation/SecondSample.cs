@@ -1,6 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Transport.Contracts;
+
 namespace StressTest.Aggregation;
 
 /// <summary>One entry of the per-second series: invocations that completed in the interval.</summary>
@@ -22,7 +24,7 @@ internal sealed record SecondSample(int Index, double StartSeconds, double EndSe
     public int InFlight { get; init; }
 
     /// <summary>How the generator fared in the interval; null when it was not sampled.</summary>
-    public Transport.Contracts.GeneratorHealth? Health { get; init; }
+    public GeneratorHealth? Health { get; init; }
 
     /// <summary>Completed invocations per second in this interval.</summary>
     public double Rps => EndSeconds > StartSeconds ? Count / (EndSeconds - StartSeconds) : 0;

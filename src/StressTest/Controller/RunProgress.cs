@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Aggregation;
+using StressTest.Evaluation;
 
 namespace StressTest.Controller;
 

@@ -3,16 +3,18 @@
 
 using System.Threading.Channels;
 using StressTest.Aggregation;
-using StressTest.Http;
-using StressTest.Invocation;
-using StressTest.Observability;
+using StressTest.Data;
+using StressTest.Errors;
+using StressTest.Evaluation;
+using StressTest.Monitoring.Api;
+using StressTest.Monitoring.Probes;
+using StressTest.Monitoring.Telemetry;
 using StressTest.Plan;
-using StressTest.Settings;
-using StressTest.Target;
-using StressTest.Thresholds;
+using StressTest.Plan.Methods;
+using StressTest.Plan.Settings;
 using StressTest.Transport;
 using StressTest.Transport.Contracts;
-using StressTest.Workers;
+using StressTest.Workers.Http;
 
 namespace StressTest.Controller;
 
@@ -50,7 +52,7 @@ internal sealed class StressController
         RunMeasurements? measurements = null;
 
         // Relative data files (feeders) resolve against the test assembly's folder for this run's whole flow.
-        Data.DataFiles.UseBaseDirectory(Path.GetDirectoryName(plan.MethodRef.AssemblyPath));
+        DataFiles.UseBaseDirectory(Path.GetDirectoryName(plan.MethodRef.AssemblyPath));
         var setupFailed = false;
         var setupContext = new StressSetupContext(runId);
         if (plan.Lifecycle.Setup is { } setup)
@@ -73,7 +75,7 @@ internal sealed class StressController
         setupFailed |= skipped;
         var (targetProbe, targetProblem) = setupFailed || !plan.Settings.Observability.HasTarget ? (null, null) : TargetProbe(plan.Settings.Observability, warnings);
         var allProbes = targetProbe is null ? setupContext.Probes : [.. setupContext.Probes, targetProbe];
-        var probeProblems = setupFailed ? [] : Probes.ProbeThresholds.Problems(plan.Thresholds, allProbes);
+        var probeProblems = setupFailed ? [] : ProbeThresholds.Problems(plan.Thresholds, allProbes);
         problems.AddRange(probeProblems);
         if (targetProblem is not null)
         {
@@ -81,13 +83,13 @@ internal sealed class StressController
         }
 
         var http = setupFailed || probeProblems.Count > 0 || targetProblem is not null ? null : HttpFor(plan, setupContext, problems);
-        var probes = new Probes.ProbeSampler(_time, allProbes);
+        var probes = new ProbeSampler(_time, allProbes);
         // Before the load, while an API started by setup still listens.
         var target = targetProbe is not null
-            ? new TargetInfo(targetProbe.ProcessId, targetProbe.ProcessName, targetProbe.ProcessId == Environment.ProcessId, targetProbe.IsDotNet)
+            ? new ApiInfo(targetProbe.ProcessId, targetProbe.ProcessName, targetProbe.ProcessId == Environment.ProcessId, targetProbe.IsDotNet)
             : http?.BaseAddress is { IsLoopback: true } local && EmbeddedHost.ListensOn(local.Port)
-                ? new TargetInfo(Environment.ProcessId, "test process", InTestProcess: true, DotNet: true)
-                : TargetInfo.Unknown;
+                ? new ApiInfo(Environment.ProcessId, "test process", InTestProcess: true, DotNet: true)
+                : ApiInfo.Unknown;
         DateTimeOffset? loadStartedAt = null;
         if (http is not null && !cancellationToken.IsCancellationRequested)
         {
@@ -143,9 +145,9 @@ internal sealed class StressController
 
     /// <summary>The probe of the API's process when the settings name one; a problem when it cannot be found. A
     /// process that is not .NET (or refuses EventPipe) is still sampled, without runtime counters, and says so.</summary>
-    private (TargetProcessProbe? Probe, string? Problem) TargetProbe(ObservabilitySettings settings, List<string> warnings)
+    private (ApiProcessProbe? Probe, string? Problem) TargetProbe(ObservabilitySettings settings, List<string> warnings)
     {
-        var (process, problem) = TargetProcess.Resolve(settings);
+        var (process, problem) = ApiProcess.Resolve(settings);
         if (process is null)
         {
             return (null, problem);
@@ -157,7 +159,7 @@ internal sealed class StressController
             warnings.Add($"The API's process {process.Id} ({process.ProcessName}) is sampled without .NET runtime counters: {why}.");
         }
 
-        return (new TargetProcessProbe(process, _time, runtime), null);
+        return (new ApiProcessProbe(process, _time, runtime), null);
     }
 
     /// <summary>The base address, in order: the BaseUrl setting, the STRESSTEST_BASEURL environment variable, what setup
@@ -191,7 +193,7 @@ internal sealed class StressController
         };
     }
 
-    private async Task<RunMeasurements?> RunLoadAsync(StressPlan plan, string runId, DateTimeOffset startedAt, HttpOptions http, Data.RunData data, Probes.ProbeSampler probes, List<string> problems, List<string> warnings, CancellationToken cancellationToken)
+    private async Task<RunMeasurements?> RunLoadAsync(StressPlan plan, string runId, DateTimeOffset startedAt, HttpOptions http, RunData data, ProbeSampler probes, List<string> problems, List<string> warnings, CancellationToken cancellationToken)
     {
         var observability = plan.Settings.Observability;
         var assignment = new WorkAssignment(runId, plan.MethodRef, plan.Load, FirstWorkerId: 0, WorkerCount: plan.Load.Model == LoadModel.Open ? plan.Load.MaxConcurrency : plan.Load.Concurrency)
@@ -221,7 +223,7 @@ internal sealed class StressController
         }
     }
 
-    private async Task<RunMeasurements?> RunAgentAsync(StressPlan plan, string runId, DateTimeOffset startedAt, WorkAssignment assignment, Probes.ProbeSampler probes, List<string> problems, List<string> warnings, CancellationToken cancellationToken)
+    private async Task<RunMeasurements?> RunAgentAsync(StressPlan plan, string runId, DateTimeOffset startedAt, WorkAssignment assignment, ProbeSampler probes, List<string> problems, List<string> warnings, CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<TelemetryMessage>(new UnboundedChannelOptions { SingleReader = true });
         var aggregator = new RunAggregator();
@@ -249,7 +251,7 @@ internal sealed class StressController
         }
         catch (Exception ex)
         {
-            problems.Add($"The load agent failed: {ErrorTally.Describe(ex)}");
+            problems.Add($"The load agent failed: {ErrorText.Describe(ex)}");
         }
 
         var (probeSeries, probeFailures) = await probes.CompleteAsync().ConfigureAwait(false);
@@ -282,7 +284,7 @@ internal sealed class StressController
         }
         catch (Exception ex)
         {
-            problems.Add($"{label} {method.DeclaringType?.Name}.{method.Name} threw {ErrorTally.Describe(ex)}");
+            problems.Add($"{label} {method.DeclaringType?.Name}.{method.Name} threw {ErrorText.Describe(ex)}");
             return false;
         }
     }

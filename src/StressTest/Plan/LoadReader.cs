@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
-using StressTest.Settings;
-using StressTest.Transport.Contracts;
+using StressTest.Load;
+using StressTest.Plan.Settings;
 
 namespace StressTest.Plan;
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
-using StressTest.Transport.Contracts;
+using StressTest.Load;
 
 namespace StressTest.Plan;
 

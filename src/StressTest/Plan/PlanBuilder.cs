@@ -1,10 +1,11 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Discovery;
-using StressTest.Invocation;
-using StressTest.Settings;
-using StressTest.Thresholds;
+using StressTest.Plan.Discovery;
+using StressTest.Plan.Methods;
+using StressTest.Plan.Settings;
+using StressTest.Plan.Thresholds;
+using StressTest.Workers.Binding;
 
 namespace StressTest.Plan;
 
@@ -45,10 +46,10 @@ internal static class PlanBuilder
             }
         }
 
-        var acceptStatus = Http.StatusCodeSet.Default;
+        var acceptStatus = StatusCodeSet.Default;
         if (declaration.Arguments.TryGetValue(nameof(StressTestAttribute.AcceptStatus), out var acceptText) && acceptText is not null)
         {
-            var parsed = Http.StatusCodeSet.Parse(acceptText as string);
+            var parsed = StatusCodeSet.Parse(acceptText as string);
             if (parsed.IsSuccess)
             {
                 acceptStatus = parsed.Value;

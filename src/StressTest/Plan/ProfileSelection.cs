@@ -1,7 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Settings;
+using StressTest.Plan.Settings;
 
 namespace StressTest.Plan;
 

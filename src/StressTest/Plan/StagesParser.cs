@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
+using StressTest.Load;
 
 namespace StressTest.Plan;
 

@@ -1,10 +1,12 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Invocation;
-using StressTest.Settings;
-using StressTest.Thresholds;
+using StressTest.Load;
+using StressTest.Plan.Methods;
+using StressTest.Plan.Settings;
+using StressTest.Plan.Thresholds;
 using StressTest.Transport.Contracts;
+using StressTest.Workers.Binding;
 
 namespace StressTest.Plan;
 
@@ -23,7 +25,7 @@ internal sealed record StressPlan(
     StressSettings Settings)
 {
     /// <summary>HTTP status codes that are not errors.</summary>
-    public Http.StatusCodeSet AcceptStatus { get; init; } = Http.StatusCodeSet.Default;
+    public StatusCodeSet AcceptStatus { get; init; } = StatusCodeSet.Default;
 
     /// <summary>The method by name, for an agent to resolve.</summary>
     public TestMethodRef MethodRef => new(

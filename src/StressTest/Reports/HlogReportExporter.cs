@@ -4,7 +4,7 @@
 using System.Globalization;
 using System.Text;
 using HdrHistogram;
-using StressTest.Aggregation;
+using StressTest.Transport;
 
 namespace StressTest.Reports;
 

@@ -5,8 +5,10 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using StressTest.Aggregation;
-using StressTest.Controller;
+using StressTest.Evaluation;
+using StressTest.Monitoring.Generator;
 using StressTest.Plan;
+using StressTest.Plan.Thresholds;
 
 namespace StressTest.Reports;
 
@@ -42,7 +44,7 @@ internal static class ReportBuilder
             ServiceTimeMs = Latency(m?.ServiceTime is { } service ? LatencySummary.From(service) : LatencySummary.Empty),
             StartLatenessMs = Latency(m?.Lateness is { } lateness ? LatencySummary.From(lateness) : LatencySummary.Empty),
             Thresholds = result.Thresholds
-                .Select(t => new ReportThreshold(t.Threshold.Step, t.Problem, t.Threshold.Source, t.Threshold.Metric.Name, Thresholds.ComparisonOperatorExtensions.Symbol(t.Threshold.Operator), t.Threshold.Limit, N(t.Actual), t.Passed, t.IsDefault)
+                .Select(t => new ReportThreshold(t.Threshold.Step, t.Problem, t.Threshold.Source, t.Threshold.Metric.Name, ComparisonOperatorExtensions.Symbol(t.Threshold.Operator), t.Threshold.Limit, N(t.Actual), t.Passed, t.IsDefault)
                 {
                     ActualText = t.ActualText,
                 })
@@ -76,7 +78,7 @@ internal static class ReportBuilder
             Intervals = m?.IntervalHistograms ?? [],
             MeasuredFrom = result.LoadStartedAt + plan.Load.WarmUp,
             Window = result.LoadStartedAt is { } loadStart && m is not null ? new ReportWindow(loadStart + plan.Load.WarmUp, loadStart + plan.Load.WarmUp + m.Measured) : null,
-            Generator = m is null ? null : ReportGenerator.From(m.Generator),
+            Generator = m is null ? null : ReportLoadGenerator.From(m.Generator),
             Warnings = result.Warnings,
             Probes = m?.Probes.Select(ReportProbe.From).ToList() ?? [],
             Api = new ReportApi(result.Target.ProcessId, result.Target.ProcessName, result.Target.InTestProcess, result.Target.DotNet),

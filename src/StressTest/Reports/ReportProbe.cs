@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Text.Json.Serialization;
-using StressTest.Probes;
+using StressTest.Monitoring.Probes;
 
 namespace StressTest.Reports;
 

@@ -52,7 +52,7 @@ internal sealed record StressReport
     [JsonPropertyName("latencyHistogram")] public string? LatencyHistogram { get; init; }
 
     [JsonPropertyName("window")] public ReportWindow? Window { get; init; }
-    [JsonPropertyName("generator")] public ReportGenerator? Generator { get; init; }
+    [JsonPropertyName("generator")] public ReportLoadGenerator? Generator { get; init; }
     [JsonPropertyName("warnings")] public IReadOnlyList<string> Warnings { get; init; } = [];
     [JsonPropertyName("probes")] public IReadOnlyList<ReportProbe> Probes { get; init; } = [];
     [JsonPropertyName("api")] public ReportApi? Api { get; init; }

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Invocation;
+using StressTest.Workers.Binding;
 
 namespace StressTest.Workers;
 

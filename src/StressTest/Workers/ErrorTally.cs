@@ -13,9 +13,6 @@ namespace StressTest.Workers;
 /// </summary>
 internal sealed class ErrorTally
 {
-    /// <summary>Longest message kept: messages may come from a server and are never trusted to be short.</summary>
-    public const int MaxMessageLength = 500;
-
     private readonly Lock _lock = new();
     private Dictionary<string, Entry> _errors = new(StringComparer.Ordinal);
 
@@ -25,7 +22,7 @@ internal sealed class ErrorTally
     {
         ArgumentNullException.ThrowIfNull(exception);
         var error = ErrorClassifier.Classify(exception);
-        Add(error, at, exception, static e => Message(Root(e)));
+        Add(error, at, exception, static e => ErrorText.Message(ErrorText.Root(e)));
         return error;
     }
 
@@ -44,27 +41,9 @@ internal sealed class ErrorTally
             }
             else
             {
-                _errors[error.Kind] = new Entry(error.Category, Truncate(message(source)), at);
+                _errors[error.Kind] = new Entry(error.Category, ErrorText.Truncate(message(source)), at);
             }
         }
-    }
-
-    /// <summary>The exception's message followed by its inner exceptions' (up to three): HttpClient's own message
-    /// ("An error occurred while sending the request.") says nothing; the cause is further in.</summary>
-    public static string Message(Exception exception)
-    {
-        ArgumentNullException.ThrowIfNull(exception);
-        var message = exception.Message;
-        var depth = 0;
-        for (var inner = exception.InnerException; inner is not null && depth < 3; inner = inner.InnerException, depth++)
-        {
-            if (!message.Contains(inner.Message, StringComparison.Ordinal))
-            {
-                message += " → " + inner.Message;
-            }
-        }
-
-        return message;
     }
 
     /// <summary>Takes the errors counted so far and starts afresh; empty when there were none.</summary>
@@ -88,30 +67,6 @@ internal sealed class ErrorTally
             FirstAt = e.Value.FirstAt,
             LastAt = e.Value.LastAt,
         }).ToList();
-    }
-
-    /// <summary>The exception that matters: the single inner exception of an <see cref="AggregateException"/>.</summary>
-    public static Exception Root(Exception exception) =>
-        exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
-
-    /// <summary>"Type: message", cleaned: how a failure outside an invocation is named in the result.</summary>
-    public static string Describe(Exception exception)
-    {
-        ArgumentNullException.ThrowIfNull(exception);
-        return exception.GetType().FullName + ": " + Truncate(exception.Message);
-    }
-
-    /// <summary>Untrusted text made fit for a message: secrets redacted (before cutting, so a cut cannot hide one
-    /// from the redactor), one line, at most <see cref="MaxMessageLength"/> characters.</summary>
-    public static string Truncate(string? message)
-    {
-        if (string.IsNullOrEmpty(message))
-        {
-            return string.Empty;
-        }
-
-        var flat = Redactor.Redact(message).ReplaceLineEndings(" ");
-        return flat.Length <= MaxMessageLength ? flat : string.Concat(flat.AsSpan(0, MaxMessageLength), "…");
     }
 
     private sealed class Entry(string category, string first, TimeSpan at)

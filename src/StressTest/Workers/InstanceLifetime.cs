@@ -1,6 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Errors;
+
 namespace StressTest.Workers;
 
 /// <summary>Disposes a test-class instance (or a probe) after the load; a failure becomes a problem of the run, never
@@ -30,7 +32,7 @@ internal static class InstanceLifetime
         }
         catch (Exception ex)
         {
-            reportProblem($"Disposing {owner}'s {instance!.GetType().Name} failed: {ErrorTally.Describe(ex)}");
+            reportProblem($"Disposing {owner}'s {instance!.GetType().Name} failed: {ErrorText.Describe(ex)}");
         }
     }
 }

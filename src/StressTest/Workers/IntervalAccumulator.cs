@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using HdrHistogram;
-using StressTest.Aggregation;
+using StressTest.Transport;
 using StressTest.Transport.Contracts;
 
 namespace StressTest.Workers;

@@ -1,6 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Errors;
+
 namespace StressTest.Workers;
 
 /// <summary>
@@ -70,7 +72,7 @@ internal sealed class InvocationChain : IDisposable
         catch (Exception ex)
         {
             // Never on a thread-pool thread unobserved: the user's exceptions are the slot's; this is a defect of ours.
-            _run.ReportProblem($"Worker {_slot.Context.WorkerId} stopped early: {ErrorTally.Describe(ex)}");
+            _run.ReportProblem($"Worker {_slot.Context.WorkerId} stopped early: {ErrorText.Describe(ex)}");
         }
 
         _done.Set();

@@ -3,8 +3,9 @@
 
 using System.Diagnostics;
 using StressTest.Errors;
-using StressTest.Invocation;
-using StressTest.Observability;
+using StressTest.Monitoring.Telemetry;
+using StressTest.Workers.Binding;
+using StressTest.Workers.Http;
 
 namespace StressTest.Workers;
 
@@ -45,7 +46,7 @@ internal sealed class InvocationSlot
     private bool _checkFailed;
     private int _httpFailureStatus;
     private string? _httpFailureEndpoint;
-    private Http.SlotHttpClients? _http;
+    private SlotHttpClients? _http;
 
     // Tracing: the span of the invocation in flight when it was sampled (null otherwise, the fast path).
     private TraceSampler _sampler;
@@ -96,7 +97,7 @@ internal sealed class InvocationSlot
     /// <summary>The slot's client of the given name (null: <c>StressContext.Http</c>), created on first use.</summary>
     public HttpClient HttpClient(string? name)
     {
-        var http = _http ?? LazyInitializer.EnsureInitialized(ref _http, () => new Http.SlotHttpClients(this));
+        var http = _http ?? LazyInitializer.EnsureInitialized(ref _http, () => new SlotHttpClients(this));
         return http.Get(name);
     }
 
@@ -331,13 +332,13 @@ internal sealed class InvocationSlot
             var error = _sink.Errors.Add(failure, at);
             if (error.Category == ErrorCategories.Check)
             {
-                _run.Details.AssertionFailed(ErrorTally.Root(failure).Message);
+                _run.Details.AssertionFailed(ErrorText.Root(failure).Message);
                 checkFailed = true;
             }
         }
         else if (httpStatus != 0)
         {
-            _sink.Errors.Add(ErrorClassifier.HttpStatus(httpStatus), at, (Endpoint: Volatile.Read(ref _httpFailureEndpoint), Status: httpStatus), static f => Http.HttpStatusText.Describe(f.Endpoint, f.Status));
+            _sink.Errors.Add(ErrorClassifier.HttpStatus(httpStatus), at, (Endpoint: Volatile.Read(ref _httpFailureEndpoint), Status: httpStatus), static f => HttpStatusText.Describe(f.Endpoint, f.Status));
         }
 
         if (checkFailed)

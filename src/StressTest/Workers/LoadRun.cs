@@ -1,7 +1,10 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Transport.Contracts;
+using StressTest.Load;
+using StressTest.Monitoring.Telemetry;
+using StressTest.Workers.Http;
+using StressTest.Workers.Recording;
 
 namespace StressTest.Workers;
 
@@ -23,7 +26,7 @@ internal sealed class LoadRun
     private int _running;
     private volatile bool _stopping;
 
-    public LoadRun(TimeProvider time, string runId, LoadProfile load, int workerCount, Http.StressHttpClient? http = null)
+    public LoadRun(TimeProvider time, string runId, LoadProfile load, int workerCount, StressHttpClient? http = null)
     {
         Http = http;
         if (http is not null)
@@ -32,7 +35,7 @@ internal sealed class LoadRun
             http.OnRefused = ReportProblemOnce;
         }
 
-        Details = new Details.DetailRecorder(ReportProblem);
+        Details = new DetailRecorder(ReportProblem);
         Time = time;
         RunId = runId;
         Load = load;
@@ -55,7 +58,7 @@ internal sealed class LoadRun
     public int SlotCount { get; init; } = 1;
 
     /// <summary>What setup handed to the run (<c>StressSetupContext.Set</c>), read by <c>StressContext.Get</c>.</summary>
-    public Data.RunData Data { get; init; } = new();
+    public RunData Data { get; init; } = new();
 
     /// <summary>The run's cancellation (Test Explorer's cancel), handed to <c>[StressWorkerSetup]</c>.</summary>
     public CancellationToken Cancellation { get; init; }
@@ -79,15 +82,15 @@ internal sealed class LoadRun
     }
 
     /// <summary>The run's HttpClient (built on first use), shared by every invocation.</summary>
-    public Http.StressHttpClient? Http { get; }
+    public StressHttpClient? Http { get; }
 
     public string RunId { get; }
 
     /// <summary>Tags, trace sampling and baggage of the run's telemetry; off unless the agent sets it.</summary>
-    public Observability.RunTelemetry Telemetry { get; init; } = Observability.RunTelemetry.Off;
+    public RunTelemetry Telemetry { get; init; } = RunTelemetry.Off;
 
     /// <summary>Steps, endpoints and checks, recorded by every invocation of this agent.</summary>
-    public Details.DetailRecorder Details { get; }
+    public DetailRecorder Details { get; }
 
     public LoadProfile Load { get; }
 
@@ -95,7 +98,7 @@ internal sealed class LoadRun
     public long StartTimestamp { get; private set; }
 
     /// <summary>The load's target over the run (rate or active workers), warm-up included.</summary>
-    public Scheduling.LoadShape Timeline { get; }
+    public LoadShape Timeline { get; }
 
     /// <summary>Ticks before a scheduled start that a waiting thread spins instead of sleeping.</summary>
     public long SpinTicks { get; }

@@ -1,8 +1,9 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Invocation;
-using StressTest.Scheduling;
+using StressTest.Errors;
+using StressTest.Load;
+using StressTest.Workers.Binding;
 
 namespace StressTest.Workers;
 
@@ -101,7 +102,7 @@ internal sealed class OpenModelExecutor : ILoadExecutor
         }
         catch (Exception ex)
         {
-            _run.ReportStartFailure($"Creating an instance of {_binding.Method.ReflectedType?.Name} for the open model failed: {ErrorTally.Describe(ex)}");
+            _run.ReportStartFailure($"Creating an instance of {_binding.Method.ReflectedType?.Name} for the open model failed: {ErrorText.Describe(ex)}");
             _run.ReportReady();
             FinishPacing();
             return;
@@ -128,7 +129,7 @@ internal sealed class OpenModelExecutor : ILoadExecutor
         catch (Exception ex)
         {
             // The user's exceptions never get here (the slots record them): this is a defect of ours, reported as one.
-            _run.ReportProblem($"The open model's pacer stopped early: {ErrorTally.Describe(ex)}");
+            _run.ReportProblem($"The open model's pacer stopped early: {ErrorText.Describe(ex)}");
         }
         finally
         {

@@ -1,7 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Invocation;
+using StressTest.Errors;
+using StressTest.Workers.Binding;
 
 namespace StressTest.Workers;
 
@@ -69,7 +70,7 @@ internal static class SlotLifecycle
         {
             run.ReportStartFailure(run.Cancellation.IsCancellationRequested && ex is OperationCanceledException
                 ? $"[StressWorkerSetup] {method.ReflectedType?.Name}.{method.Name} was cancelled: the run was cancelled."
-                : $"[StressWorkerSetup] {method.ReflectedType?.Name}.{method.Name} threw {ErrorTally.Describe(ex)}");
+                : $"[StressWorkerSetup] {method.ReflectedType?.Name}.{method.Name} threw {ErrorText.Describe(ex)}");
             return false;
         }
         finally
@@ -89,7 +90,7 @@ internal static class SlotLifecycle
         }
         catch (Exception ex)
         {
-            slot.Run.ReportProblemOnce($"[StressWorkerTeardown] {method.ReflectedType?.Name}.{method.Name} threw {ErrorTally.Describe(ex)}");
+            slot.Run.ReportProblemOnce($"[StressWorkerTeardown] {method.ReflectedType?.Name}.{method.Name} threw {ErrorText.Describe(ex)}");
             return false;
         }
         finally

@@ -1,7 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Invocation;
+using StressTest.Errors;
+using StressTest.Workers.Binding;
 
 namespace StressTest.Workers;
 
@@ -50,7 +51,7 @@ internal sealed class Worker
         }
         catch (Exception ex)
         {
-            _run.ReportStartFailure($"Creating an instance of {_binding.Method.ReflectedType?.Name} for worker {Id} failed: {ErrorTally.Describe(ex)}");
+            _run.ReportStartFailure($"Creating an instance of {_binding.Method.ReflectedType?.Name} for worker {Id} failed: {ErrorText.Describe(ex)}");
             _run.ReportReady();
             DisposeAndExit(instance);
             return;
@@ -84,7 +85,7 @@ internal sealed class Worker
         catch (Exception ex)
         {
             // The user's exceptions never get here (the slot records them): this is a defect of ours, reported as one.
-            _run.ReportProblem($"Worker {Id} stopped early: {ErrorTally.Describe(ex)}");
+            _run.ReportProblem($"Worker {Id} stopped early: {ErrorText.Describe(ex)}");
         }
         finally
         {

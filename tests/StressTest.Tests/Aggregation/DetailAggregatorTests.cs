@@ -3,6 +3,7 @@
 
 using HdrHistogram;
 using StressTest.Aggregation;
+using StressTest.Transport;
 using StressTest.Transport.Contracts;
 
 namespace StressTest.Tests.Aggregation;

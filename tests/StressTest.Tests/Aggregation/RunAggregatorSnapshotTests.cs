@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Aggregation;
+using StressTest.Transport;
 using StressTest.Transport.Contracts;
 
 namespace StressTest.Tests.Aggregation;

@@ -1,9 +1,10 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Errors;
 using HdrHistogram;
 using StressTest.Aggregation;
+using StressTest.Errors;
+using StressTest.Transport;
 using StressTest.Transport.Contracts;
 
 namespace StressTest.Tests.Aggregation;

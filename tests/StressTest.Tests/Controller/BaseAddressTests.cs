@@ -3,8 +3,9 @@
 
 using System.Collections.Concurrent;
 using StressTest.Controller;
-using StressTest.Reports;
-using StressTest.Settings;
+using StressTest.Evaluation;
+using StressTest.Plan.Settings;
+using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Controller;

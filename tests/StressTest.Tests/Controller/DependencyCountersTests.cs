@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: MIT
 
 using System.Text.Json;
-using StressTest.Controller;
+using StressTest.Evaluation;
 using StressTest.Reports;
+using StressTest.Runner;
 using StressTest.Tests.Reports;
 using StressTest.Tests.TestSupport;
 

@@ -1,8 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Controller;
-using StressTest.Reports;
+using StressTest.Evaluation;
+using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 using Targets = StressTest.Tests.Controller.DataTargets;
 

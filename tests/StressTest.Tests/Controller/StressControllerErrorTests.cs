@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Errors;
-using StressTest.Controller;
-using StressTest.Reports;
+using StressTest.Evaluation;
+using StressTest.Plan.Thresholds;
+using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Controller;

@@ -4,11 +4,12 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using StressTest.Aggregation;
-using StressTest.Controller;
 using StressTest.Errors;
-using StressTest.Reports;
-using StressTest.Tests.Http;
+using StressTest.Evaluation;
+using StressTest.Plan.Thresholds;
+using StressTest.Runner;
 using StressTest.Tests.TestSupport;
+using StressTest.Tests.Workers.Http;
 
 namespace StressTest.Tests.Controller;
 

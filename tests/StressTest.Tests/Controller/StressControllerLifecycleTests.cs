@@ -1,11 +1,12 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Errors;
 using System.Collections.Concurrent;
-using StressTest.Controller;
-using StressTest.Reports;
-using StressTest.Settings;
+using StressTest.Errors;
+using StressTest.Evaluation;
+using StressTest.Plan.Settings;
+using StressTest.Plan.Thresholds;
+using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Controller;

@@ -1,7 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Controller;
+using StressTest.Evaluation;
+using StressTest.Plan.Thresholds;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Controller;

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: MIT
 
 using System.Text.Json;
-using StressTest.Controller;
+using StressTest.Evaluation;
+using StressTest.Plan.Thresholds;
 using StressTest.Reports;
+using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Controller;
@@ -27,7 +29,7 @@ public sealed class StressControllerProbeTests
         Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
         var series = Assert.ContainsSingle(result.Measurements!.Probes);
         Assert.AreEqual(("waits", 3, 2.0), (series.Name, series.Points.Count, series.Max));
-        var threshold = result.Thresholds.Single(t => t.Threshold.Metric.Kind == StressTest.Thresholds.MetricKind.Probe);
+        var threshold = result.Thresholds.Single(t => t.Threshold.Metric.Kind == MetricKind.Probe);
         Assert.AreEqual("probe:waits max = 2, expected < 5", threshold.Describe());
         Assert.IsTrue(Targets.Probed.Disposed, "a disposable probe is disposed after the run");
 

@@ -1,6 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+
 namespace StressTest.Tests.Data;
 
 /// <summary>Worker contexts outside a run, for taking records from a feeder directly.</summary>

@@ -75,7 +75,7 @@ public sealed class CsvFeederTests
     public void FromCsv_RelativePath_ResolvesAgainstTheTestAssemblysFolder()
     {
         using var file = DataFile.Write("relative.csv", "key,name,city\nk,n,c\n");
-        StressTest.Data.DataFiles.UseBaseDirectory(file.Folder);
+        DataFiles.UseBaseDirectory(file.Folder);
         try
         {
             var feeder = Feeder.FromCsv<Customer>("relative.csv", FeedStrategy.Circular);
@@ -85,7 +85,7 @@ public sealed class CsvFeederTests
         }
         finally
         {
-            StressTest.Data.DataFiles.UseBaseDirectory(null);
+            DataFiles.UseBaseDirectory(null);
         }
     }
 

@@ -141,7 +141,7 @@ public sealed class FeederStrategyTests
     {
         var feeder = Feeder.From(Array.Empty<int>(), FeedStrategy.Circular);
 
-        var error = await Assert.ThrowsExactlyAsync<InvalidDataException>(async () => await ((StressTest.Data.IPreparedData)feeder).PrepareAsync(CancellationToken.None));
+        var error = await Assert.ThrowsExactlyAsync<InvalidDataException>(async () => await ((IPreparedData)feeder).PrepareAsync(CancellationToken.None));
 
         Assert.Contains("IEnumerable<Int32> (Int32[]) has no records: a feeder needs at least one", error.Message);
     }
@@ -150,7 +150,7 @@ public sealed class FeederStrategyTests
     public async Task FromAsyncEnumerable_Unique_ReadsAheadAndGivesEveryRecordOnce()
     {
         var feeder = Feeder.FromAsyncEnumerable(Count(10), FeedStrategy.Unique, new FeederOptions { WindowSize = 4 });
-        await ((StressTest.Data.IPreparedData)feeder).PrepareAsync(CancellationToken.None);
+        await ((IPreparedData)feeder).PrepareAsync(CancellationToken.None);
 
         CollectionAssert.AreEqual(Enumerable.Range(0, 10).ToArray(), Take(feeder, Contexts.Worker(0), 10));
         Assert.ThrowsExactly<InvalidOperationException>(() => feeder.Next(Contexts.Worker(0)));

@@ -4,9 +4,10 @@
 using System.Globalization;
 using StressTest.Controller;
 using StressTest.Data;
-using StressTest.Reports;
+using StressTest.Evaluation;
+using StressTest.Runner;
 using StressTest.Tests.TestSupport;
-using StressTest.Transport.InProcess;
+using StressTest.Workers;
 
 namespace StressTest.Tests.Data;
 

@@ -5,8 +5,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using StressTest.Errors;
-using StressTest.Tests.Http;
 using StressTest.Tests.TestSupport;
+using StressTest.Tests.Workers.Http;
 
 namespace StressTest.Tests.Errors;
 

@@ -1,10 +1,10 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Load;
 using StressTest.Plan;
-using StressTest.Settings;
+using StressTest.Plan.Settings;
 using StressTest.Tests.TestSupport;
-using StressTest.Transport.Contracts;
 
 namespace StressTest.Tests.Plan;
 

@@ -1,10 +1,10 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Discovery;
-using StressTest.Http;
 using StressTest.Plan;
-using StressTest.Settings;
+using StressTest.Plan.Discovery;
+using StressTest.Plan.Settings;
+using StressTest.Plan.Thresholds;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Plan;

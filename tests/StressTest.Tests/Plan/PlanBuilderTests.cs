@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Plan;
-using StressTest.Settings;
+using StressTest.Plan.Settings;
+using StressTest.Plan.Thresholds;
 using StressTest.Tests.TestSupport;
-using StressTest.Thresholds;
 
 namespace StressTest.Tests.Plan;
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Plan;
-using StressTest.Settings;
+using StressTest.Plan.Settings;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Plan;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
+using StressTest.Load;
 using StressTest.Plan;
 
 namespace StressTest.Tests.Plan;

@@ -3,7 +3,7 @@
 
 using System.Net;
 using StressTest.Probes;
-using StressTest.Tests.Http;
+using StressTest.Tests.Workers.Http;
 
 namespace StressTest.Tests.Probes;
 

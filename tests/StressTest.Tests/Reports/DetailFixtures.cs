@@ -3,10 +3,11 @@
 
 using HdrHistogram;
 using StressTest.Aggregation;
-using StressTest.Controller;
 using StressTest.Errors;
+using StressTest.Evaluation;
+using StressTest.Plan.Thresholds;
 using StressTest.Tests.TestSupport;
-using StressTest.Thresholds;
+using StressTest.Transport;
 
 namespace StressTest.Tests.Reports;
 

@@ -4,8 +4,8 @@
 using System.Globalization;
 using System.Text;
 using HdrHistogram;
-using StressTest.Aggregation;
 using StressTest.Reports;
+using StressTest.Transport;
 
 namespace StressTest.Tests.Reports;
 

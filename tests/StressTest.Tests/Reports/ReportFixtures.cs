@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Aggregation;
-using StressTest.Controller;
+using StressTest.Evaluation;
+using StressTest.Plan.Thresholds;
 using StressTest.Reports;
+using StressTest.Runner;
 using StressTest.Tests.TestSupport;
-using StressTest.Thresholds;
+using StressTest.Transport;
 
 namespace StressTest.Tests.Reports;
 

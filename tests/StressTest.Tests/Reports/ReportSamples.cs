@@ -3,11 +3,13 @@
 
 using HdrHistogram;
 using StressTest.Aggregation;
-using StressTest.Controller;
 using StressTest.Errors;
+using StressTest.Evaluation;
+using StressTest.Plan.Thresholds;
 using StressTest.Reports;
+using StressTest.Runner;
 using StressTest.Tests.TestSupport;
-using StressTest.Thresholds;
+using StressTest.Transport;
 using StressTest.Transport.Contracts;
 
 namespace StressTest.Tests.Reports;

@@ -1,9 +1,9 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Http;
-using StressTest.Transport.Contracts;
+using StressTest.Load;
 using StressTest.Workers;
+using StressTest.Workers.Http;
 
 namespace StressTest.Tests.TestSupport;
 

@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: MIT
 
 using Microsoft.Extensions.DependencyInjection;
-using StressTest.Http;
+using StressTest.Load;
 using StressTest.Transport.Contracts;
 using StressTest.Workers;
+using StressTest.Workers.Http;
 
 namespace StressTest.Tests.TestSupport;
 

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 
 using System.Reflection;
-using StressTest.Discovery;
 using StressTest.Plan;
-using StressTest.Settings;
+using StressTest.Plan.Discovery;
+using StressTest.Plan.Settings;
 
 namespace StressTest.Tests.TestSupport;
 

@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Controller;
+using StressTest.Evaluation;
 using StressTest.Plan;
-using StressTest.Settings;
-using StressTest.Transport.InProcess;
+using StressTest.Plan.Settings;
+using StressTest.Workers;
 
 namespace StressTest.Tests.TestSupport;
 

@@ -3,8 +3,8 @@
 
 using System.Collections.Concurrent;
 using HdrHistogram;
-using StressTest.Controller;
-using StressTest.Reports;
+using StressTest.Evaluation;
+using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Workers;

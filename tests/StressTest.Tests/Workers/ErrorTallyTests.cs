@@ -69,7 +69,7 @@ public sealed class ErrorTallyTests
     {
         var exception = new HttpRequestException("An error occurred while sending the request.", new IOException("alpha", new IOException("beta", new IOException("gamma", new IOException("delta")))));
 
-        Assert.AreEqual("An error occurred while sending the request. → alpha → beta → gamma", ErrorTally.Message(exception));
+        Assert.AreEqual("An error occurred while sending the request. → alpha → beta → gamma", ErrorText.Message(exception));
     }
 
     [TestMethod]
@@ -78,7 +78,7 @@ public sealed class ErrorTallyTests
         var exception = new HttpRequestException("Connection refused (api:80)", new SocketException((int)SocketError.ConnectionRefused));
         var inner = exception.InnerException!.Message;
 
-        var message = ErrorTally.Message(new InvalidOperationException($"wrapped: {inner}", exception));
+        var message = ErrorText.Message(new InvalidOperationException($"wrapped: {inner}", exception));
 
         Assert.AreEqual($"wrapped: {inner} → Connection refused (api:80)", message);
     }
@@ -116,7 +116,7 @@ public sealed class ErrorTallyTests
         // could no longer recognise.
         var message = new string('x', 488) + " password=QQQQQQQQQQQQ";
 
-        var truncated = ErrorTally.Truncate(message);
+        var truncated = ErrorText.Truncate(message);
 
         Assert.DoesNotContain("Q", truncated);
         Assert.Contains("password=**", truncated);
@@ -125,17 +125,17 @@ public sealed class ErrorTallyTests
     [TestMethod]
     public void Truncate_LongMessage_IsCutAt500CharactersWithAnEllipsis()
     {
-        var truncated = ErrorTally.Truncate(new string('y', 600));
+        var truncated = ErrorText.Truncate(new string('y', 600));
 
-        Assert.AreEqual(ErrorTally.MaxMessageLength + 1, truncated.Length);
+        Assert.AreEqual(ErrorText.MaxMessageLength + 1, truncated.Length);
         Assert.EndsWith("y…", truncated);
-        Assert.AreEqual(new string('z', 500), ErrorTally.Truncate(new string('z', 500)), "exactly 500 stays whole");
+        Assert.AreEqual(new string('z', 500), ErrorText.Truncate(new string('z', 500)), "exactly 500 stays whole");
     }
 
     [TestMethod]
     public void Truncate_LineEndings_BecomeSpaces()
     {
-        Assert.AreEqual("a b c d", ErrorTally.Truncate("a\r\nb\nc\rd"));
+        Assert.AreEqual("a b c d", ErrorText.Truncate("a\r\nb\nc\rd"));
     }
 
     [TestMethod]
@@ -143,13 +143,13 @@ public sealed class ErrorTallyTests
     [DataRow("")]
     public void Truncate_NothingToSay_IsEmpty(string? message)
     {
-        Assert.AreEqual(string.Empty, ErrorTally.Truncate(message));
+        Assert.AreEqual(string.Empty, ErrorText.Truncate(message));
     }
 
     [TestMethod]
     public void Describe_NamesTheTypeAndACleanMessage()
     {
-        var described = ErrorTally.Describe(new InvalidOperationException("token=abc\nsecond line"));
+        var described = ErrorText.Describe(new InvalidOperationException("token=abc\nsecond line"));
 
         Assert.AreEqual("System.InvalidOperationException: token=*** second line", described);
     }
@@ -160,8 +160,8 @@ public sealed class ErrorTallyTests
         var inner = new FormatException("f");
         var two = new AggregateException(inner, new FormatException("g"));
 
-        Assert.AreSame(inner, ErrorTally.Root(new AggregateException(inner)));
-        Assert.AreSame(two, ErrorTally.Root(two));
-        Assert.AreSame(inner, ErrorTally.Root(inner));
+        Assert.AreSame(inner, ErrorText.Root(new AggregateException(inner)));
+        Assert.AreSame(two, ErrorText.Root(two));
+        Assert.AreSame(inner, ErrorText.Root(inner));
     }
 }

@@ -1,9 +1,9 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Aggregation;
 using StressTest.Errors;
 using StressTest.Tests.TestSupport;
+using StressTest.Transport;
 using StressTest.Transport.Contracts;
 
 namespace StressTest.Tests.Workers;

@@ -1,10 +1,11 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Errors;
 using HdrHistogram;
-using StressTest.Aggregation;
+using StressTest.Errors;
+using StressTest.Load;
 using StressTest.Tests.TestSupport;
+using StressTest.Transport;
 using StressTest.Transport.Contracts;
 using StressTest.Workers;
 

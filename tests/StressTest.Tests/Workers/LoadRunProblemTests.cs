@@ -1,7 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Transport.Contracts;
+using StressTest.Load;
 using StressTest.Workers;
 
 namespace StressTest.Tests.Workers;

@@ -1,12 +1,12 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Errors;
 using HdrHistogram;
-using StressTest.Controller;
-using StressTest.Reports;
-using StressTest.Scheduling;
-using StressTest.Settings;
+using StressTest.Errors;
+using StressTest.Evaluation;
+using StressTest.Load;
+using StressTest.Plan.Settings;
+using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Workers;

@@ -1,8 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Load;
 using StressTest.Tests.TestSupport;
-using StressTest.Transport.Contracts;
 using StressTest.Workers;
 
 namespace StressTest.Tests.Workers;

@@ -1,6 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Errors;
+
 namespace StressTest.Data.Feeding;
 
 /// <summary>
@@ -28,7 +30,7 @@ internal static class FeedSignals
 
     /// <summary>A record could not be read: a bad row found while streaming, a file that went away.</summary>
     public static Exception Broken(StressContext context, Exception cause) =>
-        Stop(context, $"A feeder could not read its next record, so the load stopped: {Workers.ErrorTally.Describe(cause)}", failure: true, () => cause);
+        Stop(context, $"A feeder could not read its next record, so the load stopped: {ErrorText.Describe(cause)}", failure: true, () => cause);
 
     private static Exception Stop(StressContext context, string message, bool failure, Func<Exception> outsideRun)
     {

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using HdrHistogram;
-using StressTest.Aggregation;
+using StressTest.Transport;
 
 namespace StressTest.Reports.Charts;
 

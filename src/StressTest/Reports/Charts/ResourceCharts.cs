@@ -1,7 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Health;
+using StressTest.Monitoring.Generator;
 
 namespace StressTest.Reports.Charts;
 

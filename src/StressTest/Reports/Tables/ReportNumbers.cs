@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
+using StressTest.Runner;
 
 namespace StressTest.Reports.Tables;
 

@@ -1,6 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Errors;
+
 namespace StressTest.Transport.Contracts;
 
 /// <summary>
@@ -15,7 +17,7 @@ internal abstract record TelemetryMessage;
 /// <param name="Start">Offset of the interval's start from the measured window's start.</param>
 /// <param name="End">Offset of the interval's end.</param>
 /// <param name="Latency">Latencies in microseconds of every measured invocation, errors included, as a compressed
-/// HdrHistogram (see <see cref="Aggregation.HistogramCodec"/>).</param>
+/// HdrHistogram (see <see cref="HistogramCodec"/>).</param>
 /// <param name="Errors">Errors by kind that completed in the interval.</param>
 internal sealed record IntervalTelemetry(int Index, TimeSpan Start, TimeSpan End, byte[] Latency, IReadOnlyList<ErrorCount> Errors)
     : TelemetryMessage
@@ -52,15 +54,15 @@ internal sealed record IntervalTelemetry(int Index, TimeSpan Start, TimeSpan End
     public GeneratorHealth? Health { get; init; }
 }
 
-/// <summary>Errors of one kind (see <see cref="Errors.ErrorClassifier"/>): <c>HTTP 503</c>, <c>timeout</c>,
+/// <summary>Errors of one kind (see <see cref="ErrorClassifier"/>): <c>HTTP 503</c>, <c>timeout</c>,
 /// <c>connection refused</c>… or an exception's full type name.</summary>
 /// <param name="Kind">The kind.</param>
 /// <param name="Count">How many.</param>
 /// <param name="FirstMessage">The first message seen, redacted and truncated; never trusted (it may come from a server).</param>
 internal sealed record ErrorCount(string Kind, long Count, string FirstMessage)
 {
-    /// <summary>The kind's category (<see cref="Errors.ErrorCategories"/>).</summary>
-    public string Category { get; init; } = Errors.ErrorCategories.Exception;
+    /// <summary>The kind's category (<see cref="ErrorCategories"/>).</summary>
+    public string Category { get; init; } = ErrorCategories.Exception;
 
     /// <summary>Offset in the measured window of the first error of the kind.</summary>
     public TimeSpan FirstAt { get; init; }

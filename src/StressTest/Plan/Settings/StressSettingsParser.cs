@@ -1,0 +1,137 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using System.Globalization;
+
+namespace StressTest.Plan.Settings;
+
+/// <summary>
+/// Turns raw key/value settings (from runsettings XML or the command line) into <see cref="StressSettings"/>.
+/// A bad value is an error naming the setting; an unknown key is a warning, because a typo must not pass silently
+/// but must not stop the run either.
+/// </summary>
+internal static class StressSettingsParser
+{
+    public const string SectionName = "StressTest";
+
+    private static readonly string[] Known = ["DurationScale", "ResultsDirectory", "ShutdownGrace", "Seed", "BaseUrl", "AllowedHosts", "ProgressInterval"];
+
+    public static SettingsParseResult Parse(IEnumerable<KeyValuePair<string, string>> values)
+    {
+        var settings = StressSettings.Default;
+        var errors = new List<string>();
+        var warnings = new List<string>();
+        foreach (var (key, raw) in values)
+        {
+            var value = raw.Trim();
+            // Keys are matched case-insensitively: runsettings authors write durationScale as often as DurationScale.
+            switch (Known.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)))
+            {
+                case "DurationScale":
+                    if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale)
+                        && double.IsFinite(scale) && scale > 0 && scale <= 1000)
+                    {
+                        settings = settings with { DurationScale = scale };
+                    }
+                    else
+                    {
+                        errors.Add($"Setting {SectionName}.DurationScale = \"{value}\" is invalid; expected a positive number such as 0.1 or 2 (at most 1000).");
+                    }
+
+                    break;
+                case "ResultsDirectory":
+                    if (value.Length == 0 || value.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+                    {
+                        errors.Add($"Setting {SectionName}.ResultsDirectory = \"{value}\" is invalid; expected a folder path.");
+                    }
+                    else
+                    {
+                        settings = settings with { ResultsDirectory = value };
+                    }
+
+                    break;
+                case "ShutdownGrace":
+                    var grace = DurationParser.Parse(value);
+                    if (grace.IsSuccess)
+                    {
+                        settings = settings with { ShutdownGrace = grace.Value };
+                    }
+                    else
+                    {
+                        errors.Add($"Setting {SectionName}.ShutdownGrace: {grace.Error}");
+                    }
+
+                    break;
+                case "ProgressInterval":
+                    var progress = DurationParser.Parse(value);
+                    if (progress.IsSuccess)
+                    {
+                        settings = settings with { ProgressInterval = progress.Value };
+                    }
+                    else
+                    {
+                        errors.Add($"Setting {SectionName}.ProgressInterval: {progress.Error} Use 0 to turn progress lines off.");
+                    }
+
+                    break;
+                case "Seed":
+                    if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed))
+                    {
+                        settings = settings with { Seed = seed };
+                    }
+                    else
+                    {
+                        errors.Add($"Setting {SectionName}.Seed = \"{value}\" is invalid; expected a whole number such as 42.");
+                    }
+
+                    break;
+                case "BaseUrl":
+                    if (HttpAddress.TryParse(value, out var baseUrl, out var problem))
+                    {
+                        settings = settings with { BaseUrl = baseUrl };
+                    }
+                    else
+                    {
+                        errors.Add($"Setting {SectionName}.BaseUrl = \"{value}\" is invalid: {problem}");
+                    }
+
+                    break;
+                case "AllowedHosts":
+                    var hosts = value.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    var bad = hosts.FirstOrDefault(h => Uri.CheckHostName(h) == UriHostNameType.Unknown || h.Contains('*', StringComparison.Ordinal));
+                    if (bad is null)
+                    {
+                        settings = settings with { AllowedHosts = hosts };
+                    }
+                    else
+                    {
+                        errors.Add($"Setting {SectionName}.AllowedHosts: \"{bad}\" is not a host name; expected host names or IP addresses separated by commas (no wildcards), e.g. \"api.test.internal, 10.0.0.5\".");
+                    }
+
+                    break;
+                default:
+                    var gates = settings.Gates;
+                    if (GateSettingsParser.TryApply(key, value, ref gates, errors))
+                    {
+                        settings = settings with { Gates = gates };
+                        break;
+                    }
+
+                    var observability = settings.Observability;
+                    if (ObservabilitySettingsParser.TryApply(key, value, ref observability, errors))
+                    {
+                        settings = settings with { Observability = observability };
+                        break;
+                    }
+
+                    warnings.Add($"Unknown setting {SectionName}.{key} is ignored; known settings: {string.Join(", ", Known.Concat(GateSettingsParser.Keys).Concat(ObservabilitySettingsParser.Keys))}.");
+                    break;
+            }
+        }
+
+        return new SettingsParseResult(settings, errors, warnings);
+    }
+}
+
+/// <summary>Settings plus what was wrong with the input.</summary>
+internal sealed record SettingsParseResult(StressSettings Settings, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);

@@ -1,0 +1,67 @@
+// Copyright (c) 2026 Marc Schraffenberger
+// SPDX-License-Identifier: MIT
+
+using System.Globalization;
+using StressTest.Controller;
+using StressTest.Evaluation;
+using StressTest.Reports;
+
+namespace StressTest.Runner;
+
+/// <summary>
+/// What a running test shows of itself: the JSON report rewritten after every interval (a test host killed by
+/// Ctrl+C in <c>dotnet test</c> gets no chance to write anything, so what was measured must already be on disk), and
+/// an informational line every <c>ProgressInterval</c> of measured time (Test Explorer's output, <c>dotnet test</c> at
+/// normal verbosity): alive, how far, how fast, how slow, how many errors. Never more than one line per interval.
+/// </summary>
+internal sealed class ProgressReporter
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private readonly string _resultsDirectory;
+    private readonly Action<string>? _onLine;
+    private readonly TimeSpan _interval;
+    private TimeSpan _lastLine;
+
+    /// <param name="resultsDirectory">Where the final reports go; the running report is the final JSON's file.</param>
+    /// <param name="onLine">Receives the progress lines; null for none.</param>
+    /// <param name="interval">Measured time between lines; zero or less for none.</param>
+    public ProgressReporter(string resultsDirectory, Action<string>? onLine, TimeSpan interval)
+    {
+        _resultsDirectory = resultsDirectory;
+        _onLine = onLine;
+        _interval = interval;
+    }
+
+    public async ValueTask OnIntervalAsync(RunProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        try
+        {
+            await ReportWriter.JsonOnly.WriteAsync(ReportBuilder.Build(progress.SoFar, string.Empty), _resultsDirectory, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The final write reports a folder that cannot be written; a progress write must not end the run.
+        }
+
+        var measured = progress.SoFar.Measurements?.Measured ?? TimeSpan.Zero;
+        if (_onLine is null || _interval <= TimeSpan.Zero || measured - _lastLine < _interval)
+        {
+            return;
+        }
+
+        var window = progress.TakeWindow();
+        _onLine(Line(progress.SoFar, window.P95, measured - _lastLine));
+        _lastLine = measured;
+    }
+
+    /// <summary><c>GetProduct: 10 s of 30 s, 200.0/s, p95 12.3 ms (last 5 s), errors 0 (0 %)</c>.</summary>
+    public static string Line(StressRunResult soFar, double windowP95, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(soFar);
+        var m = soFar.Measurements;
+        var measured = m?.Measured.TotalSeconds ?? 0;
+        return string.Create(Invariant, $"{soFar.Plan.DisplayName}: {measured:0} s of {soFar.Plan.Load.Duration.TotalSeconds:0} s, {m?.Rps ?? 0:N1}/s, p95 {ResultText.Ms(windowP95)} ms (last {window.TotalSeconds:0} s), errors {m?.Errors ?? 0:N0} ({(m?.ErrorRate ?? 0) * 100:0.##} %)");
+    }
+}
