@@ -77,8 +77,9 @@ internal static class CompareCommand
             parsed.Add(threshold.Value);
         }
 
-        var comparisons = BaselineComparer.Compare(before, now, parsed);
-        var warnings = RunCompatibility.Warnings(before, now);
+        var (beforeFigures, nowFigures) = (ReportFigures.From(before), ReportFigures.From(now));
+        var comparisons = BaselineComparer.Compare(beforeFigures, nowFigures, parsed);
+        var warnings = RunCompatibility.Warnings(beforeFigures, nowFigures);
         output.Write(markdown ? ComparisonTable.Markdown(before, now, comparisons, warnings) : ComparisonTable.Text(before, now, comparisons, warnings));
         return comparisons.Any(c => !c.Passed) ? ExitCodes.Regressed : ExitCodes.Passed;
     }

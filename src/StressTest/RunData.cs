@@ -1,7 +1,6 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Errors;
 
 namespace StressTest;
 
@@ -46,7 +45,35 @@ internal sealed class RunData
         {
             _owned.Add(value);
         }
+
+        // A feeder is also found by its record type, for StressContext.Feed<T>(): the public API names no feeder type.
+        (value as IRecordFeed)?.AddTo(this);
     }
+
+    /// <summary>The values that read ahead before the load (feeders), for the controller to prepare.</summary>
+    public IEnumerable<IPreparedData> Prepared => _values.OfType<IPreparedData>().Distinct();
+
+    /// <summary>What the run owns and disposes after teardown, oldest first.</summary>
+    public IReadOnlyList<object> Owned => _owned;
+
+    /// <summary>Forgets the owned values once they are disposed.</summary>
+    public void ReleaseOwned() => _owned.Clear();
+
+    /// <summary>Sets <paramref name="feed"/> as the feed of its records, beside the type it was set as.</summary>
+    public void SetFeed<TRecord>(IRecordFeed<TRecord> feed)
+    {
+        var slot = TypeSlot<IRecordFeed<TRecord>>.Index;
+        if (slot >= _values.Length)
+        {
+            Array.Resize(ref _values, Math.Max(slot + 1, _values.Length * 2));
+        }
+
+        _values[slot] = feed;
+    }
+
+    /// <summary>The feed of <typeparamref name="TRecord"/> records that setup handed over.</summary>
+    public IRecordFeed<TRecord> GetFeed<TRecord>(string caller) =>
+        TryGet<IRecordFeed<TRecord>>(out var feed) ? feed : throw Missing(caller, "Feeder<" + Name(typeof(TRecord)) + ">");
 
     public bool TryGet<T>(out T value)
     {
@@ -64,57 +91,14 @@ internal sealed class RunData
 
     /// <param name="caller">The member called, such as <c>StressContext.Get</c>: a constant, so a successful call
     /// allocates nothing (the message is built only when there is no value).</param>
-    public T Get<T>(string caller) => TryGet<T>(out var value) ? value : throw Missing<T>(caller);
+    public T Get<T>(string caller) => TryGet<T>(out var value) ? value : throw Missing(caller, Name(typeof(T)));
 
-    private InvalidOperationException Missing<T>(string caller) => new(
-        $"{caller}: no {Name(typeof(T))} was handed to the run. Call StressSetupContext.Set(...) with one in [StressSetup]"
+    private InvalidOperationException Missing(string caller, string name) => new(
+        $"{caller}: no {name} was handed to the run. Call StressSetupContext.Set(...) with one in [StressSetup]"
         + (Types.Any() ? $"; the run has {string.Join(", ", Types.Select(Name))}." : "; the run has none."));
 
     /// <summary><c>Feeder&lt;CustomerRow&gt;</c>, not <c>Feeder`1</c>.</summary>
     private static string Name(Type type) => type.IsGenericType
         ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(Name))}>"
         : type.Name;
-
-    /// <summary>Readies every value that reads ahead (feeders load their first window), so a missing file or an
-    /// empty source fails the setup, before any load, instead of the first invocations.</summary>
-    public async Task PrepareAsync(List<string> problems, CancellationToken cancellationToken)
-    {
-        foreach (var value in _values.OfType<IPreparedData>())
-        {
-            try
-            {
-                await value.PrepareAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                problems.Add($"[StressSetup] {value.Description}: {ErrorText.Describe(ex)}");
-            }
-        }
-    }
-
-    /// <summary>Disposes what the run owns, newest first; a failure is a problem of the run, never a crash.</summary>
-    public async Task DisposeAsync(List<string> problems)
-    {
-        for (var i = _owned.Count - 1; i >= 0; i--)
-        {
-            var value = _owned[i];
-            try
-            {
-                if (value is IAsyncDisposable asyncDisposable)
-                {
-                    await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-                }
-                else
-                {
-                    ((IDisposable)value).Dispose();
-                }
-            }
-            catch (Exception ex)
-            {
-                problems.Add($"Disposing the run's {value.GetType().Name} (handed over by StressSetupContext.Set) failed: {ErrorText.Describe(ex)}");
-            }
-        }
-
-        _owned.Clear();
-    }
 }

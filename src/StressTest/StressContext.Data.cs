@@ -29,7 +29,7 @@ public sealed partial class StressContext
     {
         get
         {
-            var iteration = Slot is { IsInLifecycle: true } ? long.MinValue : Iteration;
+            var iteration = Scope is { IsInLifecycle: true } ? long.MinValue : Iteration;
             if (_uniqueId is null || _uniqueIdIteration != iteration)
             {
                 _uniqueId = iteration == long.MinValue
@@ -65,7 +65,7 @@ public sealed partial class StressContext
     /// <typeparam name="T">The feeder's record type.</typeparam>
     /// <returns>The record its strategy gives this invocation.</returns>
     /// <exception cref="InvalidOperationException">Setup handed over no <c>Feeder&lt;T&gt;</c>.</exception>
-    public T Feed<T>() => RunData.Get<Feeder<T>>("StressContext.Feed<T>()").Next(this);
+    public T Feed<T>() => RunData.GetFeed<T>("StressContext.Feed<T>()").Next(this);
 
-    private RunData RunData => Slot?.Run.Data ?? throw NotInRun("Get");
+    private RunData RunData => Scope?.Data ?? throw NotInRun("Get");
 }

@@ -1,8 +1,6 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Workers;
-using StressTest.Workers.Recording;
 
 namespace StressTest;
 
@@ -48,13 +46,13 @@ public sealed partial class StressContext
     /// loopback, the base address's host and the hosts of the <c>AllowedHosts</c> setting; any other is refused
     /// before it is sent. Shared connections: do not dispose it or change its defaults.
     /// </summary>
-    public HttpClient Http => Slot?.HttpClient(null) ?? throw NotInRun(nameof(Http));
+    public HttpClient Http => Scope?.HttpClient(null) ?? throw NotInRun(nameof(Http));
 
     /// <summary>Cancelled when this invocation exceeds its Timeout or the run is cancelled.</summary>
     public CancellationToken CancellationToken { get; internal set; }
 
-    /// <summary>The slot running the invocation; null outside a run.</summary>
-    internal InvocationSlot? Slot { get; set; }
+    /// <summary>The invocation this context belongs to; null outside a run.</summary>
+    internal IInvocationScope? Scope { get; set; }
 
     /// <summary>
     /// A named client registered in <see cref="StressSetupContext.ConfigureHttp"/> (<c>builder.Services.AddHttpClient("auth")</c>),
@@ -65,7 +63,7 @@ public sealed partial class StressContext
     public HttpClient GetHttpClient(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return Slot?.HttpClient(name) ?? throw NotInRun(nameof(GetHttpClient));
+        return Scope?.HttpClient(name) ?? throw NotInRun(nameof(GetHttpClient));
     }
 
     /// <summary>
@@ -79,7 +77,7 @@ public sealed partial class StressContext
     public bool Check(bool condition, string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Slot?.Check(condition, name);
+        Scope?.Check(condition, name);
         return condition;
     }
 
@@ -94,7 +92,7 @@ public sealed partial class StressContext
     public async Task Step(string name, Func<Task> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var pass = StepPass.Begin(Slot, name);
+        var pass = StepPass.Begin(Scope, name);
         try
         {
             await body().ConfigureAwait(false);
@@ -116,7 +114,7 @@ public sealed partial class StressContext
     public async Task<T> Step<T>(string name, Func<Task<T>> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var pass = StepPass.Begin(Slot, name);
+        var pass = StepPass.Begin(Scope, name);
         T result;
         try
         {
@@ -138,7 +136,7 @@ public sealed partial class StressContext
     public void Step(string name, Action body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var pass = StepPass.Begin(Slot, name);
+        var pass = StepPass.Begin(Scope, name);
         try
         {
             body();
@@ -160,7 +158,7 @@ public sealed partial class StressContext
     public T Step<T>(string name, Func<T> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var pass = StepPass.Begin(Slot, name);
+        var pass = StepPass.Begin(Scope, name);
         T result;
         try
         {

@@ -1,7 +1,10 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Controller;
 using StressTest.Data;
+using StressTest.Errors;
+using StressTest.Plan.Methods;
 
 namespace StressTest.Tests;
 
@@ -54,12 +57,12 @@ public sealed class RunDataTests
         data.Set(new Failing());
         data.Set<IDisposable>(first); // the same object under another type is disposed once
         data.Set(new Disposable("last", order));
-        var problems = new List<string>();
+        var diagnostics = new RunDiagnostics();
 
-        await data.DisposeAsync(problems);
+        await SetupData.DisposeAsync(data, diagnostics);
 
         CollectionAssert.AreEqual(new[] { "last", "first" }, order);
-        var problem = Assert.ContainsSingle(problems);
+        var problem = Assert.ContainsSingle(diagnostics.Problems);
         Assert.AreEqual("Disposing the run's Failing (handed over by StressSetupContext.Set) failed: System.InvalidOperationException: still open", problem);
     }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using HdrHistogram;
+using StressTest.Plan.Methods;
 using StressTest.Tests.TestSupport;
 using StressTest.Tests.Workers.Http;
 using StressTest.Transport;

@@ -89,7 +89,7 @@ internal static class EngineBenchmark
             return null;
         }
 
-        var controller = new StressController(TimeProvider.System, new InProcessAgent(TimeProvider.System));
+        var controller = new StressController(TimeProvider.System, InProcessAgent.For(TimeProvider.System));
         await BenchmarkKit.WaitForIdleAsync(options.WaitIdleSeconds);
 
         // Start every run from a clean heap so one run's garbage is not collected (and counted) in the next.

@@ -92,7 +92,7 @@ internal static class HttpBenchmark
             return null;
         }
 
-        var controller = new StressController(TimeProvider.System, new InProcessAgent(TimeProvider.System));
+        var controller = new StressController(TimeProvider.System, InProcessAgent.For(TimeProvider.System));
         var result = await controller.RunAsync(plan.Value, "bench", CancellationToken.None);
         if (result.Measurements is not { } measurements)
         {

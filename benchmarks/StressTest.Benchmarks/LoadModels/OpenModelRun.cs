@@ -50,7 +50,7 @@ internal static class OpenModelRun
             return null;
         }
 
-        var controller = new StressController(TimeProvider.System, new InProcessAgent(TimeProvider.System));
+        var controller = new StressController(TimeProvider.System, InProcessAgent.For(TimeProvider.System));
         CollectEverything();
         var collections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
         var pausedBefore = GC.GetTotalPauseDuration();

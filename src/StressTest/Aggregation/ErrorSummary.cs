@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Errors;
+using StressTest.Transport.Contracts;
 
 namespace StressTest.Aggregation;
 

@@ -111,5 +111,5 @@ internal sealed class RunMeasurements
     public LatencySummary Summary { get; }
 
     /// <summary>Whether the load generator limited the run, from the series' health (judged once, on first use).</summary>
-    public GeneratorVerdict Generator => _generator ??= GeneratorVerdict.Judge(Series, Environment.ProcessorCount);
+    public GeneratorVerdict Generator => _generator ??= GeneratorVerdict.Judge([.. Series.Select(s => new HealthSecond(s.StartSeconds, s.EndSeconds, s.Health))], Environment.ProcessorCount);
 }

@@ -18,7 +18,7 @@ namespace StressTest.Data;
 /// per window the take that finds it used up swaps in the next one, which was read ahead in the background.
 /// </remarks>
 /// <typeparam name="T">The record type.</typeparam>
-public sealed class Feeder<T> : IAsyncDisposable, IPreparedData
+public sealed class Feeder<T> : IAsyncDisposable, IPreparedData, IRecordFeed<T>
 {
     private readonly FeedSpec<T> _spec;
     private readonly Lock _gate = new();
@@ -32,6 +32,9 @@ public sealed class Feeder<T> : IAsyncDisposable, IPreparedData
 
     /// <summary>Where the records come from: the file's full path, or the sequence's type.</summary>
     public string Source => _spec.Source.Description;
+
+    /// <inheritdoc cref="IRecordFeed.AddTo"/>
+    void IRecordFeed.AddTo(RunData data) => data.SetFeed<T>(this);
 
     /// <inheritdoc cref="IPreparedData.Description"/>
     string IPreparedData.Description => _spec.Description;

@@ -1,6 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Transport.Contracts;
+
 namespace StressTest.Errors;
 
 /// <summary>

@@ -4,6 +4,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using StressTest.Transport.Contracts;
 
 namespace StressTest.Errors;
 

@@ -16,7 +16,7 @@ internal sealed record DependencyCounters(string Name, IReadOnlyList<KeyValuePai
 
     /// <summary>Reads every registered dependency once. A reader that throws becomes a problem of the run (and fails
     /// the test), naming the dependency; the others are still read.</summary>
-    public static IReadOnlyList<DependencyCounters> ReadAll(StressSetupContext setup, List<string> problems)
+    public static IReadOnlyList<DependencyCounters> ReadAll(StressSetupContext setup, RunDiagnostics diagnostics)
     {
         var read = new List<DependencyCounters>();
         foreach (var (name, readCounters) in setup.Dependencies)
@@ -30,7 +30,7 @@ internal sealed record DependencyCounters(string Name, IReadOnlyList<KeyValuePai
             }
             catch (Exception ex)
             {
-                problems.Add($"Reading the counters of dependency \"{Clean(name)}\" (StressSetupContext.ReportDependency) threw {ErrorText.Describe(ex)}");
+                diagnostics.Problem($"Reading the counters of dependency \"{Clean(name)}\" (StressSetupContext.ReportDependency) threw {ErrorText.Describe(ex)}");
             }
         }
 

@@ -7,23 +7,19 @@ using StressTest.Plan;
 
 namespace StressTest.Evaluation;
 
-/// <summary>Everything one stress test produced: the verdict, why, and what was measured.</summary>
+/// <summary>Everything one stress test produced: the plan, what was measured and the verdict on it.</summary>
 /// <param name="Plan">The plan that ran.</param>
 /// <param name="RunId">The run's id.</param>
 /// <param name="StartedAt">When setup started (UTC).</param>
-/// <param name="Outcome">The verdict.</param>
 /// <param name="Measurements">What was measured; null when no load ran (setup failed, workers could not start).</param>
-/// <param name="Thresholds">Threshold results; empty when no load ran or the run was cancelled.</param>
-/// <param name="Problems">Why it failed beyond thresholds: setup, teardown, worker start, stuck invocations.</param>
+/// <param name="Verdict">How it ended and why, decided once.</param>
 /// <param name="Elapsed">Wall time of setup, load and teardown.</param>
 internal sealed record StressRunResult(
     StressPlan Plan,
     string RunId,
     DateTimeOffset StartedAt,
-    RunOutcome Outcome,
     RunMeasurements? Measurements,
-    IReadOnlyList<ThresholdResult> Thresholds,
-    IReadOnlyList<string> Problems,
+    Verdict Verdict,
     TimeSpan Elapsed)
 {
     /// <summary>When the load was started (UTC), warm-up included; null when no load ran. The measured window
@@ -34,13 +30,22 @@ internal sealed record StressRunResult(
     /// <summary>What the test's dependencies reported (<see cref="StressSetupContext.ReportDependency"/>), in
     /// registration order; empty when none registered.</summary>
     public IReadOnlyList<DependencyCounters> Dependencies { get; init; } = [];
-    /// <summary>What the result carries without failing for it: a saturated generator, telemetry that could not be
-    /// exported, probes that failed, a target process that went away.</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
-
-    /// <summary>Why <c>[StressSetup]</c> skipped the test (<c>StressSetupContext.Skip</c>); null otherwise.</summary>
-    public string? SkipReason { get; init; }
 
     /// <summary>The API's process, as far as the run knows it.</summary>
-    public ApiInfo Target { get; init; } = ApiInfo.Unknown;
+    public ApiInfo Api { get; init; } = ApiInfo.Unknown;
+
+    /// <summary>The verdict's outcome.</summary>
+    public RunOutcome Outcome => Verdict.Outcome;
+
+    /// <summary>The verdict's threshold results.</summary>
+    public IReadOnlyList<ThresholdResult> Thresholds => Verdict.Thresholds;
+
+    /// <summary>The verdict's problems.</summary>
+    public IReadOnlyList<string> Problems => Verdict.Problems;
+
+    /// <summary>The verdict's warnings.</summary>
+    public IReadOnlyList<string> Warnings => Verdict.Warnings;
+
+    /// <summary>Why setup skipped the test; null otherwise.</summary>
+    public string? SkipReason => Verdict.SkipReason;
 }

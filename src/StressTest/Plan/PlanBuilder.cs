@@ -5,7 +5,6 @@ using StressTest.Plan.Discovery;
 using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
 using StressTest.Plan.Thresholds;
-using StressTest.Workers.Binding;
 
 namespace StressTest.Plan;
 
@@ -60,10 +59,10 @@ internal static class PlanBuilder
             }
         }
 
-        var binding = MethodBinding.Create(declaration.TestClass, declaration.Method);
-        if (!binding.IsSuccess)
+        var method = TestMethod.Check(declaration.TestClass, declaration.Method);
+        if (!method.IsSuccess)
         {
-            problems.Add(binding.Error);
+            problems.Add(method.Error);
         }
 
         var lifecycle = LifecycleMethods.Find(declaration.TestClass);
@@ -80,7 +79,7 @@ internal static class PlanBuilder
         return ParseResult<StressPlan>.Success(new StressPlan(
             declaration.FullyQualifiedName,
             declaration.DisplayName,
-            binding.Value!,
+            method.Value!,
             lifecycle.Value!,
             load,
             thresholds,

@@ -5,8 +5,6 @@ using StressTest.Load;
 using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
 using StressTest.Plan.Thresholds;
-using StressTest.Transport.Contracts;
-using StressTest.Workers.Binding;
 
 namespace StressTest.Plan;
 
@@ -18,7 +16,7 @@ namespace StressTest.Plan;
 internal sealed record StressPlan(
     string FullyQualifiedName,
     string DisplayName,
-    MethodBinding Binding,
+    TestMethod Method,
     LifecycleMethods Lifecycle,
     LoadProfile Load,
     IReadOnlyList<Threshold> Thresholds,
@@ -27,9 +25,4 @@ internal sealed record StressPlan(
     /// <summary>HTTP status codes that are not errors.</summary>
     public StatusCodeSet AcceptStatus { get; init; } = StatusCodeSet.Default;
 
-    /// <summary>The method by name, for an agent to resolve.</summary>
-    public TestMethodRef MethodRef => new(
-        Binding.Method.ReflectedType!.Assembly.Location,
-        Binding.Method.ReflectedType!.FullName!,
-        Binding.Method.Name);
 }

@@ -2,22 +2,26 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
-using System.Reflection;
-using System.Runtime.InteropServices;
 using StressTest.Aggregation;
 using StressTest.Evaluation;
+using StressTest.Evaluation.Baselines;
 using StressTest.Monitoring.Generator;
 using StressTest.Plan;
 using StressTest.Plan.Thresholds;
+using StressTest.Transport;
 
 namespace StressTest.Reports;
 
-/// <summary>Builds the <see cref="StressReport"/> of a run result.</summary>
+/// <summary>
+/// Builds the <see cref="StressReport"/> of a run result, once: from the plan, the measurements and the verdict. It
+/// decides nothing; every outcome, message and comparison comes from the verdict as it is.
+/// </summary>
 internal static class ReportBuilder
 {
-    public static StressReport Build(StressRunResult result, string message)
+    public static StressReport Build(StressRunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var verdict = result.Verdict;
         var plan = result.Plan;
         var m = result.Measurements;
         var latency = m?.Summary ?? LatencySummary.Empty;
@@ -27,7 +31,7 @@ internal static class ReportBuilder
             Test = plan.FullyQualifiedName,
             DisplayName = plan.DisplayName,
             Outcome = OutcomeText(result.Outcome),
-            Message = message.Length == 0 ? null : message,
+            Message = verdict.Message.Length == 0 ? null : verdict.Message,
             RunId = result.RunId,
             StartedAt = result.StartedAt,
             DurationSeconds = m?.Measured.TotalSeconds ?? 0,
@@ -81,18 +85,23 @@ internal static class ReportBuilder
             Generator = m is null ? null : ReportLoadGenerator.From(m.Generator),
             Warnings = result.Warnings,
             Probes = m?.Probes.Select(ReportProbe.From).ToList() ?? [],
-            Api = new ReportApi(result.Target.ProcessId, result.Target.ProcessName, result.Target.InTestProcess, result.Target.DotNet),
+            Api = new ReportApi(result.Api.ProcessId, result.Api.ProcessName, result.Api.InTestProcess, result.Api.DotNet),
+            Comparisons = [.. verdict.Gate.Comparisons.Select(Comparison)],
+            Baseline = verdict.Gate.Baseline is { } baseline ? new ReportBaseline(baseline.Path, baseline.Status, baseline.RunId, baseline.StartedAt, baseline.Warnings) : null,
+
+            // The whole run's histogram, exact, for a later run's regression gate; a progress snapshot goes without.
+            LatencyHistogram = m is not null && result.Outcome != RunOutcome.Running ? Convert.ToBase64String(HistogramCodec.Encode(m.Latency)) : null,
         };
     }
 
     public static ReportEnvironment CurrentEnvironment { get; } = new(
-        System.Environment.MachineName,
-        RuntimeInformation.OSDescription,
-        System.Environment.ProcessorCount,
-        RuntimeInformation.FrameworkDescription,
-        typeof(ReportBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown")
+        MachineInfo.Current.Machine,
+        MachineInfo.Current.Os,
+        MachineInfo.Current.Cores,
+        MachineInfo.Current.Runtime,
+        MachineInfo.Current.ToolVersion)
     {
-        Cpu = CpuModel.Read(),
+        Cpu = MachineInfo.Current.Cpu,
     };
 
     /// <summary>The JSON's <c>outcome</c>: <c>passed</c>, <c>failed</c>…</summary>
@@ -100,25 +109,31 @@ internal static class ReportBuilder
 
     private static ReportPlan Plan(StressPlan plan)
     {
-        var load = plan.Load;
-        var open = load.Model == LoadModel.Open;
-        var staged = load.Stages.Count > 0;
-        return new ReportPlan(
-            open ? "open" : "closed",
-            open ? null : load.Concurrency,
-            open && !staged ? load.Rate : null,
-            open ? load.MaxConcurrency : null,
-            open ? load.Arrivals.ToString().ToLowerInvariant() : null,
-            load.Pacing > TimeSpan.Zero ? DurationParser.Format(load.Pacing) : null,
-            staged ? string.Join(", ", load.Stages.Select(s => DurationParser.Format(s.Duration) + ":" + s.Target.ToString(CultureInfo.InvariantCulture))) : null,
-            DurationParser.Format(load.WarmUp),
-            DurationParser.Format(load.Duration),
-            DurationParser.Format(load.Timeout),
-            plan.Settings.DurationScale)
+        var d = LoadDescription.Of(plan.Load);
+        return new ReportPlan(d.Model, d.Concurrency, d.Rate, d.MaxConcurrency, d.Arrivals, d.Pacing, d.Stages, d.WarmUp, d.Duration, d.Timeout, plan.Settings.DurationScale)
         {
             RateScale = plan.Settings.Gates.RateScale,
         };
     }
+
+    private static ReportComparison Comparison(Comparison c) => new(
+        c.Threshold.Source,
+        c.Threshold.Metric.Name,
+        c.Threshold.Operator.Symbol(),
+        c.VerdictText,
+        c.Passed,
+        Finite(c.Baseline),
+        Finite(c.Limit),
+        Finite(c.Actual),
+        Finite(c.Change),
+        Finite(c.ChangeLow),
+        Finite(c.ChangeHigh),
+        c.ChangeUnit,
+        c.BaselineSeconds,
+        c.CurrentSeconds,
+        c.Note);
+
+    private static double? Finite(double value) => double.IsInfinity(value) ? null : N(value);
 
     private static ReportLatency Latency(LatencySummary l) =>
         new(N(l.Min), N(l.Mean), N(l.P50), N(l.P75), N(l.P90), N(l.P95), N(l.P99), N(l.P999), N(l.Max));

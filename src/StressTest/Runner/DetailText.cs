@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Text;
 using StressTest.Aggregation;
 using StressTest.Evaluation;
+using StressTest.Reports.Tables;
 
 namespace StressTest.Runner;
 
@@ -61,9 +62,9 @@ internal static class DetailText
             text.Append("  ").Append(shown.PadRight(width))
                 .Append(count.ToString("N0", Invariant).PadLeft(11))
                 .Append(errors.ToString("N0", Invariant).PadLeft(9))
-                .Append(ResultText.Ms(latency.P50).PadLeft(10))
-                .Append(ResultText.Ms(latency.P95).PadLeft(10))
-                .Append(ResultText.Ms(latency.P99).PadLeft(10));
+                .Append(ReportNumbers.Ms(latency.P50).PadLeft(10))
+                .Append(ReportNumbers.Ms(latency.P95).PadLeft(10))
+                .Append(ReportNumbers.Ms(latency.P99).PadLeft(10));
             if (extra.Length > 0)
             {
                 text.Append("  ").Append(extra);

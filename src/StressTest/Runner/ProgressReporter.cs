@@ -5,6 +5,7 @@ using System.Globalization;
 using StressTest.Controller;
 using StressTest.Evaluation;
 using StressTest.Reports;
+using StressTest.Reports.Tables;
 
 namespace StressTest.Runner;
 
@@ -38,7 +39,7 @@ internal sealed class ProgressReporter
         ArgumentNullException.ThrowIfNull(progress);
         try
         {
-            await ReportWriter.JsonOnly.WriteAsync(ReportBuilder.Build(progress.SoFar, string.Empty), _resultsDirectory, CancellationToken.None).ConfigureAwait(false);
+            await ReportWriter.JsonOnly.WriteAsync(ReportBuilder.Build(progress.SoFar), _resultsDirectory, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -62,6 +63,6 @@ internal sealed class ProgressReporter
         ArgumentNullException.ThrowIfNull(soFar);
         var m = soFar.Measurements;
         var measured = m?.Measured.TotalSeconds ?? 0;
-        return string.Create(Invariant, $"{soFar.Plan.DisplayName}: {measured:0} s of {soFar.Plan.Load.Duration.TotalSeconds:0} s, {m?.Rps ?? 0:N1}/s, p95 {ResultText.Ms(windowP95)} ms (last {window.TotalSeconds:0} s), errors {m?.Errors ?? 0:N0} ({(m?.ErrorRate ?? 0) * 100:0.##} %)");
+        return string.Create(Invariant, $"{soFar.Plan.DisplayName}: {measured:0} s of {soFar.Plan.Load.Duration.TotalSeconds:0} s, {m?.Rps ?? 0:N1}/s, p95 {ReportNumbers.Ms(windowP95)} ms (last {window.TotalSeconds:0} s), errors {m?.Errors ?? 0:N0} ({(m?.ErrorRate ?? 0) * 100:0.##} %)");
     }
 }

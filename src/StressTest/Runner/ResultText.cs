@@ -7,52 +7,17 @@ using StressTest.Aggregation;
 using StressTest.Evaluation;
 using StressTest.Load;
 using StressTest.Plan;
+using StressTest.Reports.Tables;
 
 namespace StressTest.Runner;
 
 /// <summary>
-/// The two texts a test result carries: the error message (why it failed, one line per reason, measured and
-/// expected values side by side) and the compact summary written to standard output.
+/// The summary a test result writes to standard output: the load, the counts, the percentiles, steps, endpoints and
+/// dependencies, and each threshold passed or failed. The error message is the verdict's own (Evaluation).
 /// </summary>
 internal static class ResultText
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
-    /// <summary>Empty when the test passed.</summary>
-    /// <param name="result">The run, with its final outcome.</param>
-    /// <param name="regressed">The regression gate failed a relative threshold (its lines follow this message): the
-    /// load itself did not pass, whatever the absolute thresholds say.</param>
-    public static string FailureMessage(StressRunResult result, bool regressed = false)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var lines = new List<string>();
-        if (result.Outcome == RunOutcome.Cancelled)
-        {
-            var measured = result.Measurements?.Measured.TotalSeconds ?? 0;
-            lines.Add(string.Create(Invariant, $"Cancelled after {measured:0.0} s of {result.Plan.Load.Duration.TotalSeconds:0.0} s measured; thresholds were not evaluated. What was measured is attached."));
-        }
-
-        lines.AddRange(result.Problems);
-        lines.AddRange(result.Thresholds.Where(t => !t.Passed).Select(t => t.Describe()));
-        if (result.Outcome == RunOutcome.Failed && !regressed && result.Problems.Count > 0 && result.Thresholds.Count > 0 && result.Thresholds.All(t => t.Passed))
-        {
-            // A cleanup failure fails the test; the load's own verdict must stay visible beside it.
-            lines.Add(string.Create(Invariant, $"The load itself passed: all {result.Thresholds.Count} threshold(s) held."));
-        }
-
-        if (result.Outcome != RunOutcome.Passed)
-        {
-            lines.AddRange(result.Measurements?.Notes ?? []);
-        }
-
-        if (result.Measurements is { Errors: > 0 } m && result.Outcome != RunOutcome.Passed)
-        {
-            var kinds = m.ErrorsByKind.Take(3).Select(e => string.Create(Invariant, $"{e.Kind} ×{e.Count:N0}: {e.FirstMessage}"));
-            lines.Add(string.Create(Invariant, $"Errors ({m.Errors:N0} of {m.Count:N0}): ") + string.Join("; ", kinds));
-        }
-
-        return string.Join(Environment.NewLine, lines);
-    }
 
     public static string Summary(StressRunResult result)
     {
@@ -106,7 +71,7 @@ internal static class ResultText
     }
 
     private static void AppendPercentiles(StringBuilder text, string label, LatencySummary l) =>
-        text.Append(Invariant, $"  {label}  p50 {Ms(l.P50)}  p90 {Ms(l.P90)}  p95 {Ms(l.P95)}  p99 {Ms(l.P99)}  p99.9 {Ms(l.P999)}  max {Ms(l.Max)}").AppendLine();
+        text.Append(Invariant, $"  {label}  p50 {ReportNumbers.Ms(l.P50)}  p90 {ReportNumbers.Ms(l.P90)}  p95 {ReportNumbers.Ms(l.P95)}  p99 {ReportNumbers.Ms(l.P99)}  p99.9 {ReportNumbers.Ms(l.P999)}  max {ReportNumbers.Ms(l.Max)}").AppendLine();
 
     private static string Describe(LoadProfile load)
     {
@@ -120,7 +85,4 @@ internal static class ResultText
         var pacing = load.Pacing > TimeSpan.Zero ? ", paced every " + DurationParser.Format(load.Pacing) : string.Empty;
         return $"closed model, {load.Concurrency.ToString(Invariant)} worker(s){pacing}{staged}";
     }
-
-    /// <summary>Milliseconds as the summary prints them: 3 decimals below 10 ms, 1 above; n/a when unmeasured.</summary>
-    public static string Ms(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString(ms < 10 ? "0.###" : "0.#", Invariant);
 }

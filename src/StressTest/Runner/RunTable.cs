@@ -3,6 +3,7 @@
 
 using System.Globalization;
 using System.Text;
+using StressTest.Reports.Tables;
 
 namespace StressTest.Runner;
 
@@ -27,8 +28,8 @@ internal static class RunTable
             {
                 text.Append(m.Count.ToString("N0", Invariant).PadLeft(12))
                     .Append(m.Rps.ToString("N1", Invariant).PadLeft(11))
-                    .Append(ResultText.Ms(m.Summary.P95).PadLeft(10))
-                    .Append(ResultText.Ms(m.Summary.P99).PadLeft(10))
+                    .Append(ReportNumbers.Ms(m.Summary.P95).PadLeft(10))
+                    .Append(ReportNumbers.Ms(m.Summary.P99).PadLeft(10))
                     .Append((m.ErrorRate * 100).ToString("0.##", Invariant).PadLeft(8)).Append(" %");
             }
             else

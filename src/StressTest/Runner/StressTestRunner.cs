@@ -4,7 +4,6 @@
 using System.Globalization;
 using StressTest.Controller;
 using StressTest.Evaluation;
-using StressTest.Evaluation.Baselines;
 using StressTest.Plan;
 using StressTest.Plan.Discovery;
 using StressTest.Plan.Settings;
@@ -22,21 +21,20 @@ namespace StressTest.Runner;
 internal sealed class StressTestRunner
 {
     private readonly TimeProvider _time;
-    private readonly ILoadAgent _agent;
+    private readonly Func<StressSetupContext, ILoadAgent> _agents;
     private readonly ReportWriter _reports;
 
-    public StressTestRunner(TimeProvider time, ILoadAgent? agent = null, ReportWriter? reports = null)
+    /// <param name="time">The clock of every run.</param>
+    /// <param name="agents">The agent of each run; default: workers in this process.</param>
+    /// <param name="reports">Where reports go; default: every format.</param>
+    public StressTestRunner(TimeProvider time, Func<StressSetupContext, ILoadAgent>? agents = null, ReportWriter? reports = null)
     {
         _time = time;
-        _agent = agent ?? new InProcessAgent(time);
+        _agents = agents ?? InProcessAgent.For(time);
         _reports = reports ?? ReportWriter.Default;
     }
 
-    /// <param name="declaration">The test.</param>
-    /// <param name="settings">The run's settings, or why they are invalid.</param>
-    /// <param name="resultsDirectory">Where the reports go.</param>
-    /// <param name="cancellationToken">Cancels the run (teardown still runs, what was measured is reported).</param>
-    /// <param name="progress">Receives a progress line every ProgressInterval; null for none.</param>
+    /// <summary>Runs one discovered stress test: plan, regression gate, load, verdict, reports, baseline.</summary>
     public async Task<TestRunRecord> RunAsync(StressTestDeclaration declaration, SettingsParseResult settings, string resultsDirectory, CancellationToken cancellationToken, Action<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(declaration);
@@ -57,55 +55,44 @@ internal sealed class StressTestRunner
             return new TestRunRecord(RunOutcome.Skipped, skipped, string.Empty, [], TimeSpan.Zero);
         }
 
-        var gate = RegressionGate.Open(plan.Value, declaration.TestClass.Assembly);
+        var gate = RegressionGates.Open(plan.Value, declaration.TestClass.Assembly);
         if (!gate.IsSuccess)
         {
             return Invalid(gate.Error);
         }
 
         var reporter = new ProgressReporter(resultsDirectory, progress, settings.Settings.ProgressInterval);
-        var result = await new StressController(_time, _agent, reporter.OnIntervalAsync).RunAsync(plan.Value, NewRunId(), cancellationToken).ConfigureAwait(false);
+        var result = await new StressController(_time, _agents, reporter.OnIntervalAsync).RunAsync(plan.Value, NewRunId(), cancellationToken, gate.Value).ConfigureAwait(false);
+        var verdict = result.Verdict;
         if (result.Outcome == RunOutcome.Skipped)
         {
             return new TestRunRecord(RunOutcome.Skipped, $"Skipped by [StressSetup]: {result.SkipReason}", string.Empty, [], result.Elapsed);
         }
 
-        // Built once: the gate judges it, then it gets the judged outcome and the message.
-        var built = ReportBuilder.Build(result, string.Empty);
-        var judged = gate.Value.Judge(result, built);
-        result = result with { Outcome = judged.Outcome };
-        // The generator's saturation is part of the message even when the test passed: numbers in that window describe the
-        // generator, and whoever reads the result must see it next to them.
-        var saturation = result.Measurements?.Generator.Warning;
-        var message = string.Join(Environment.NewLine, judged.FailureLines.Prepend(ResultText.FailureMessage(result, regressed: judged.FailureLines.Any())).Append(saturation ?? string.Empty).Where(l => l.Length > 0));
-        var summary = ResultText.Summary(result) + judged.SummaryLines() + string.Concat(result.Warnings.Select(w => "  warn  " + w + Environment.NewLine));
+        var message = verdict.Message;
+        var summary = ResultText.Summary(result) + verdict.Gate.SummaryLines() + string.Concat(verdict.Warnings.Select(w => "  warn  " + w + Environment.NewLine));
         IReadOnlyList<ReportFile> files;
         StressReport report;
         try
         {
-            report = judged.Apply(built with { Outcome = ReportBuilder.OutcomeText(result.Outcome), Message = message.Length == 0 ? null : message }) with { LatencyHistogram = EncodedLatency(result) };
+            report = ReportBuilder.Build(result);
             files = await _reports.WriteAsync(report, resultsDirectory, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            files = [];
             message = string.Join(Environment.NewLine, message, $"Writing the reports to {resultsDirectory} failed: {ex.Message}").Trim();
-            return new TestRunRecord(RunOutcome.Failed, message, summary, files, result.Elapsed);
+            return new TestRunRecord(RunOutcome.Failed, message, summary, [], result.Elapsed);
         }
 
-        var (recorded, recordProblem) = await gate.Value.RecordAsync(report, result.Outcome, CancellationToken.None).ConfigureAwait(false);
+        var (recorded, recordProblem) = await RegressionGates.RecordAsync(gate.Value, report, result.Outcome, CancellationToken.None).ConfigureAwait(false);
         if (recordProblem is not null)
         {
             return new TestRunRecord(RunOutcome.Failed, string.Join(Environment.NewLine, message, recordProblem).Trim(), summary, files, result.Elapsed);
         }
 
         summary += recorded is null ? string.Empty : recorded + Environment.NewLine;
-        return new TestRunRecord(result.Outcome, message, summary, files, result.Elapsed) { Measurements = result.Measurements, Warnings = [.. judged.Warnings, .. result.Warnings] };
+        return new TestRunRecord(result.Outcome, message, summary, files, result.Elapsed) { Measurements = result.Measurements, Warnings = [.. verdict.Gate.Warnings, .. verdict.Warnings] };
     }
-
-    /// <summary>The whole-run histogram for the JSON report (and so for a baseline recorded from it).</summary>
-    private static string? EncodedLatency(StressRunResult result) =>
-        result.Measurements is { } m ? Convert.ToBase64String(HistogramCodec.Encode(m.Latency)) : null;
 
     private static TestRunRecord Invalid(string message) => new(RunOutcome.Failed, message, string.Empty, [], TimeSpan.Zero);
 

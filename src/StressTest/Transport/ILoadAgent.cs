@@ -3,14 +3,13 @@
 
 using System.Threading.Channels;
 using StressTest.Transport.Contracts;
-using StressTest.Workers;
 
 namespace StressTest.Transport;
 
 /// <summary>
 /// The seam between controller and workers. An agent runs one <see cref="WorkAssignment"/> and streams
 /// <see cref="TelemetryMessage"/>s back, ending with <see cref="AgentCompleted"/> or <see cref="AgentFailed"/>.
-/// In-process today (<see cref="InProcessAgent"/>); a gRPC agent in another process or machine will
+/// In-process today (<c>InProcessAgent</c>); a gRPC agent in another process or machine will
 /// implement the same contract with the same messages.
 /// </summary>
 internal interface ILoadAgent

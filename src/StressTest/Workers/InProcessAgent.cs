@@ -21,8 +21,20 @@ namespace StressTest.Workers;
 internal sealed class InProcessAgent : ILoadAgent
 {
     private readonly TimeProvider _time;
+    private readonly StressSetupContext? _local;
 
-    public InProcessAgent(TimeProvider time) => _time = time;
+    /// <param name="time">The clock of the run.</param>
+    /// <param name="local">The run's setup context in this process: what setup handed over (<c>Set</c>) and its HTTP
+    /// configuration (<c>ConfigureHttp</c>) are objects, not messages, so they reach an in-process agent this way and
+    /// never through the assignment.</param>
+    public InProcessAgent(TimeProvider time, StressSetupContext? local = null)
+    {
+        _time = time;
+        _local = local;
+    }
+
+    /// <summary>The agents a controller runs in this process: one per run, bound to that run's setup context.</summary>
+    public static Func<StressSetupContext, ILoadAgent> For(TimeProvider time) => local => new InProcessAgent(time, local);
 
     /// <summary>Length of one telemetry interval.</summary>
     public static TimeSpan Interval { get; } = TimeSpan.FromSeconds(1);
@@ -40,7 +52,14 @@ internal sealed class InProcessAgent : ILoadAgent
                 return;
             }
 
-            await RunWorkersAsync(assignment, binding.Value, telemetry, cancellationToken).ConfigureAwait(false);
+            var http = HttpOptionsFor(assignment.Http);
+            if (!http.IsSuccess)
+            {
+                await telemetry.WriteAsync(new AgentFailed(http.Error), CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
+            await RunWorkersAsync(assignment, binding.Value, http.Value, telemetry, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -48,10 +67,10 @@ internal sealed class InProcessAgent : ILoadAgent
         }
     }
 
-    private async Task RunWorkersAsync(WorkAssignment assignment, MethodBinding binding, ChannelWriter<TelemetryMessage> telemetry, CancellationToken cancellationToken)
+    private async Task RunWorkersAsync(WorkAssignment assignment, MethodBinding binding, HttpOptions options, ChannelWriter<TelemetryMessage> telemetry, CancellationToken cancellationToken)
     {
         var load = assignment.Load;
-        using var http = new StressHttpClient(assignment.Http, load.Model == LoadModel.Open ? load.MaxConcurrency : assignment.WorkerCount);
+        using var http = new StressHttpClient(options, load.Model == LoadModel.Open ? load.MaxConcurrency : assignment.WorkerCount);
         var executor = CreateExecutor(assignment, binding, http, cancellationToken, out var run);
         executor.Start();
         await run.AllReady.ConfigureAwait(false);
@@ -132,7 +151,7 @@ internal sealed class InProcessAgent : ILoadAgent
         run = new LoadRun(_time, assignment.RunId, assignment.Load, threads, http)
         {
             SlotCount = assignment.WorkerCount,
-            Data = assignment.Data,
+            Data = _local?.Data ?? new RunData(),
             Cancellation = cancellationToken,
             Telemetry = new RunTelemetry(assignment.RunId, assignment.Test, assignment.TraceSampleRate),
         };
@@ -175,6 +194,27 @@ internal sealed class InProcessAgent : ILoadAgent
         // A load stopped early from inside (a feeder out of data) ends the wait too, so the run ends when it stopped.
         var delay = Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(run.ToTimeSpan(timestamp - now).TotalMilliseconds)), _time, cancellationToken);
         await Task.WhenAny(delay, run.Stopped).ConfigureAwait(false);
+    }
+
+    /// <summary>The assignment's HTTP settings with this process's configuration from setup.</summary>
+    private ParseResult<HttpOptions> HttpOptionsFor(HttpSettings settings)
+    {
+        var accepted = StatusCodeSet.Parse(settings.AcceptStatus);
+        if (!accepted.IsSuccess)
+        {
+            return ParseResult<HttpOptions>.Failure($"The assignment's accepted status codes are invalid: {accepted.Error}");
+        }
+
+        if (settings.BaseAddress is { } text && !Uri.TryCreate(text, UriKind.Absolute, out _))
+        {
+            return ParseResult<HttpOptions>.Failure($"The assignment's base address \"{text}\" is not an absolute URI.");
+        }
+
+        return ParseResult<HttpOptions>.Success(new(settings.BaseAddress is { } address ? new Uri(address) : null, settings.AllowedHosts)
+        {
+            AcceptStatus = accepted.Value,
+            Configure = _local?.HttpConfiguration ?? [],
+        });
     }
 
     private static ParseResult<MethodBinding> Resolve(TestMethodRef reference)

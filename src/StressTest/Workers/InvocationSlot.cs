@@ -4,8 +4,10 @@
 using System.Diagnostics;
 using StressTest.Errors;
 using StressTest.Monitoring.Telemetry;
+using StressTest.Transport.Contracts;
 using StressTest.Workers.Binding;
 using StressTest.Workers.Http;
+using StressTest.Workers.Recording;
 
 namespace StressTest.Workers;
 
@@ -20,7 +22,7 @@ namespace StressTest.Workers;
 /// wrk2 does, instead of hiding it (coordinated omission). Without pacing both starts are the same.
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A CancellationTokenSource without a timer holds nothing to release, and an abandoned invocation may outlive the run.")]
-internal sealed class InvocationSlot
+internal sealed class InvocationSlot : IInvocationScope
 {
     /// <summary>Marker the watchdog swaps into <see cref="_inflightStart"/> when it times an invocation out.</summary>
     private const long TimedOut = -1;
@@ -56,7 +58,7 @@ internal sealed class InvocationSlot
     {
         _run = run;
         _sink = sink;
-        Context = new StressContext(run.RunId, id, run.SlotCount) { Slot = this };
+        Context = new StressContext(run.RunId, id, run.SlotCount) { Scope = this };
         _onCompleted = OnPendingCompleted;
         _sampler = new TraceSampler(run.Telemetry.TraceSampleRate, id);
     }
@@ -93,6 +95,52 @@ internal sealed class InvocationSlot
     /// <summary>The span of the invocation in flight when it is traced; null otherwise. Steps and HTTP requests of a
     /// traced invocation get spans of their own, and its requests carry <c>traceparent</c> and <c>baggage</c>.</summary>
     public Activity? Trace => _trace;
+
+    /// <inheritdoc/>
+    public RunData Data => _run.Data;
+
+    /// <inheritdoc/>
+    public StepPass BeginStep(string name)
+    {
+        var recorder = _run.Details.Step(name);
+        if (!IsMeasured)
+        {
+            return default;
+        }
+
+        var span = _trace is null ? null : StressInstruments.Source.StartActivity(name);
+        span?.SetTag("stresstest.step", name);
+        return new StepPass(this, recorder, _run.Time.GetTimestamp(), span);
+    }
+
+    /// <inheritdoc/>
+    public void EndStep(in StepPass pass, bool failed)
+    {
+        // A step cut off by the run's cancellation is neither a measurement nor an error (as the invocation is not).
+        if (pass.Recorder is NamedRecorder recorder && !(failed && _run.IsStopping))
+        {
+            var elapsed = (long)((_run.Time.GetTimestamp() - pass.Start) * _run.MicrosecondsPerTick);
+            recorder.Record(elapsed, failed);
+            _run.Telemetry.RecordStep(elapsed, recorder.Name);
+        }
+
+        if (pass.Span is { } span)
+        {
+            if (failed)
+            {
+                span.SetStatus(ActivityStatusCode.Error);
+            }
+
+            span.Stop();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void StopRun(string reason, bool failure)
+    {
+        _run.StopEarly(reason, failure);
+        Cancel();
+    }
 
     /// <summary>The slot's client of the given name (null: <c>StressContext.Http</c>), created on first use.</summary>
     public HttpClient HttpClient(string? name)

@@ -1,6 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Errors;
 using StressTest.Load;
 using StressTest.Monitoring.Telemetry;
 using StressTest.Workers.Http;
@@ -19,8 +20,6 @@ internal sealed class LoadRun
     private readonly TaskCompletionSource _allExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _go = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<string> _problems = [];
-    private readonly List<string> _notes = [];
     private readonly List<ThreadWaiter> _waiters = [];
     private int _notReady;
     private int _running;
@@ -54,6 +53,9 @@ internal sealed class LoadRun
 
     public TimeProvider Time { get; }
 
+    /// <summary>What the workers found: problems fail the test, notes explain a run that stopped early.</summary>
+    public RunDiagnostics Diagnostics { get; } = new();
+
     /// <summary>How many workers (closed model) or slots (open model) the run has: <c>StressContext.WorkerCount</c>.</summary>
     public int SlotCount { get; init; } = 1;
 
@@ -70,16 +72,7 @@ internal sealed class LoadRun
     public long? StoppedEarlyAt { get; private set; }
 
     /// <summary>What the result should say without failing the test (a feeder that ran out and stopped the load).</summary>
-    public IReadOnlyList<string> Notes
-    {
-        get
-        {
-            lock (_problems)
-            {
-                return _notes.ToList();
-            }
-        }
-    }
+    public IReadOnlyList<string> Notes => Diagnostics.Notes;
 
     /// <summary>The run's HttpClient (built on first use), shared by every invocation.</summary>
     public StressHttpClient? Http { get; }
@@ -123,16 +116,7 @@ internal sealed class LoadRun
     public Task AllExited => _allExited.Task;
 
     /// <summary>Problems outside invocations (constructor or Dispose failures).</summary>
-    public IReadOnlyList<string> Problems
-    {
-        get
-        {
-            lock (_problems)
-            {
-                return _problems.ToList();
-            }
-        }
-    }
+    public IReadOnlyList<string> Problems => Diagnostics.Problems;
 
     public bool StartFailed { get; private set; }
 
@@ -209,38 +193,25 @@ internal sealed class LoadRun
     /// </summary>
     public void StopEarly(string reason, bool failure)
     {
-        lock (_problems)
+        lock (_waiters)
         {
             StoppedEarlyAt ??= Time.GetTimestamp();
-            AddOnce(failure ? _problems : _notes, reason);
+        }
+
+        if (failure)
+        {
+            Diagnostics.ProblemOnce(reason);
+        }
+        else
+        {
+            Diagnostics.NoteOnce(reason);
         }
 
         Stop();
     }
 
     /// <summary>Reports a problem unless the same text was reported before (one line, not one per invocation).</summary>
-    public void ReportProblemOnce(string problem)
-    {
-        lock (_problems)
-        {
-            AddOnce(_problems, problem);
-        }
-    }
+    public void ReportProblemOnce(string problem) => Diagnostics.ProblemOnce(problem);
 
-    public void ReportProblem(string problem)
-    {
-        lock (_problems)
-        {
-            _problems.Add(problem);
-        }
-    }
-
-    /// <summary>Adds <paramref name="text"/> unless the list has it; the caller holds the lock on <c>_problems</c>.</summary>
-    private static void AddOnce(List<string> list, string text)
-    {
-        if (!list.Contains(text))
-        {
-            list.Add(text);
-        }
-    }
+    public void ReportProblem(string problem) => Diagnostics.Problem(problem);
 }

@@ -84,7 +84,7 @@ internal sealed class OpenModelExecutor : ILoadExecutor
         {
             if (!_slots[i].IsInFlight)
             {
-                InstanceLifetime.Dispose(_instances[i], _run, $"slot {i}");
+                _run.Diagnostics.Dispose(_instances[i], $"slot {i}");
             }
         }
     }

@@ -102,7 +102,7 @@ internal sealed class Worker
 
     private void DisposeAndExit(object? instance)
     {
-        InstanceLifetime.Dispose(instance, _run, $"worker {Id}");
+        _run.Diagnostics.Dispose(instance, $"worker {Id}");
         _run.ReportExited();
     }
 

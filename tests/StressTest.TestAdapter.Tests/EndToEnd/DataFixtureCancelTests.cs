@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Xml.Linq;
 using Microsoft.TestPlatform.VsTestConsole.TranslationLayer;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using StressTest.Plan.Methods;
 
 namespace StressTest.TestAdapter.Tests.EndToEnd;
 

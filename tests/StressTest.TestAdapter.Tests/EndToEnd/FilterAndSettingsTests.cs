@@ -1,6 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Plan.Methods;
+
 namespace StressTest.TestAdapter.Tests.EndToEnd;
 
 /// <summary>`dotnet test --filter …` and inline settings (`-- StressTest.Key=value`) on tests/Fixtures/BasicFixture.</summary>

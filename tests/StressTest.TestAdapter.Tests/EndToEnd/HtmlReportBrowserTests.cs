@@ -3,6 +3,7 @@
 
 using System.Globalization;
 using System.Text.Json;
+using StressTest.Plan.Methods;
 using StressTest.TestAdapter.Tests.Browser;
 
 namespace StressTest.TestAdapter.Tests.EndToEnd;

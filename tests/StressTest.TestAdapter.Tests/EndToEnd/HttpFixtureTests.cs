@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Text.Json;
+using StressTest.Plan.Methods;
 
 namespace StressTest.TestAdapter.Tests.EndToEnd;
 

@@ -3,6 +3,7 @@
 
 using HdrHistogram;
 using StressTest.Aggregation;
+using StressTest.Plan.Methods;
 using StressTest.Transport;
 using StressTest.Transport.Contracts;
 

@@ -4,6 +4,7 @@
 using HdrHistogram;
 using StressTest.Aggregation;
 using StressTest.Errors;
+using StressTest.Plan.Methods;
 using StressTest.Transport;
 using StressTest.Transport.Contracts;
 

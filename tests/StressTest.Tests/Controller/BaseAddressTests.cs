@@ -4,8 +4,8 @@
 using System.Collections.Concurrent;
 using StressTest.Controller;
 using StressTest.Evaluation;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
-using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Controller;
@@ -34,7 +34,7 @@ public sealed class BaseAddressTests
 
         var result = await RunWithVariableAsync(null, target.Probe.Clock, typeof(Targets.SetsAddress));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.AreEqual(new Uri(FromSetup), target.BaseAddress);
         Assert.AreEqual(10, target.Probe.Invocations);
     }
@@ -47,7 +47,7 @@ public sealed class BaseAddressTests
 
         var result = await RunWithVariableAsync(null, target.Probe.Clock, typeof(Targets.SetsAddress), settings);
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.AreEqual(new Uri(FromSetting), target.BaseAddress);
         Assert.AreEqual(1, target.Probe.Setups, "setup still runs; its address is just not used");
     }
@@ -60,7 +60,7 @@ public sealed class BaseAddressTests
 
         var result = await RunWithVariableAsync(FromEnvironment, target.Probe.Clock, typeof(Targets.SetsAddress), settings);
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.AreEqual(new Uri(FromSetting), target.BaseAddress);
     }
 
@@ -71,7 +71,7 @@ public sealed class BaseAddressTests
 
         var result = await RunWithVariableAsync(FromEnvironment, target.Probe.Clock, typeof(Targets.SetsAddress));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.AreEqual(new Uri(FromEnvironment), target.BaseAddress);
     }
 
@@ -82,7 +82,7 @@ public sealed class BaseAddressTests
 
         var result = await RunWithVariableAsync(" http://127.0.0.1:5003/api ", target.Probe.Clock, typeof(Targets.SetsAddress));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.AreEqual("http://127.0.0.1:5003/api/", target.BaseAddress?.AbsoluteUri);
     }
 
@@ -101,7 +101,7 @@ public sealed class BaseAddressTests
         Assert.AreEqual(1, target.Probe.Teardowns, "teardown still cleans up what setup started");
         var problem = Assert.ContainsSingle(result.Problems);
         Assert.AreEqual($"Environment variable STRESSTEST_BASEURL = \"not a url\" is invalid: {Expected}", problem);
-        Assert.Contains(problem, ResultText.FailureMessage(result));
+        Assert.Contains(problem, result.Verdict.FailureText);
     }
 
     [TestMethod]
@@ -112,7 +112,7 @@ public sealed class BaseAddressTests
 
         var result = await RunWithVariableAsync("not a url", target.Probe.Clock, typeof(Targets.SetsAddress), settings);
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.AreEqual(new Uri(FromSetting), target.BaseAddress);
     }
 
@@ -166,7 +166,7 @@ public sealed class BaseAddressTests
 
         var result = await RunWithVariableAsync(null, target.Probe.Clock, typeof(Targets.NoSetup));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.IsTrue(target.Recorded);
         Assert.IsNull(target.BaseAddress);
     }
@@ -180,7 +180,7 @@ public sealed class BaseAddressTests
         var result = await RunWithVariableAsync(null, target.Probe.Clock, typeof(Targets.Requests), settings);
 
         // The target catches the refusal, and the test still fails on it: a refused host is never acceptable load.
-        Assert.AreEqual(RunOutcome.Failed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Failed, result.Outcome, result.Verdict.FailureText);
         var problem = Assert.ContainsSingle(result.Problems);
         Assert.StartsWith("StressTest refused to send a request to host \"example.com\"", problem);
         Assert.StartsWith("refused: StressTest refused to send a request to host \"example.com\"", Targets.Requests.ToOtherHost);
@@ -194,7 +194,7 @@ public sealed class BaseAddressTests
 
         var result = await RunWithVariableAsync(null, target.Probe.Clock, typeof(Targets.SharedClient));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.HasCount(3, Targets.SharedClient.Clients, "every worker ran");
         // Thin clients over the run's one handler pipeline: each carries its worker's measuring handler.
         Assert.HasCount(3, Targets.SharedClient.Clients.Values.Distinct(), "a client per worker");
@@ -205,8 +205,8 @@ public sealed class BaseAddressTests
     public async Task RunAsync_OpenModel_TheTargetSeesTheSetupsBaseAddress()
     {
         var target = Targets.OpenModel.Reset();
-        var saved = Environment.GetEnvironmentVariable(StressController.BaseUrlVariable);
-        Environment.SetEnvironmentVariable(StressController.BaseUrlVariable, null);
+        var saved = Environment.GetEnvironmentVariable(BaseAddressResolver.Variable);
+        Environment.SetEnvironmentVariable(BaseAddressResolver.Variable, null);
         try
         {
             var clock = target.Probe.Clock;
@@ -214,27 +214,27 @@ public sealed class BaseAddressTests
 
             var result = await clock.DriveScheduledAsync(run, threads: 1);
 
-            Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+            Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
             Assert.AreEqual(10, target.Probe.Invocations);
             Assert.AreEqual(new Uri(FromSetup), target.BaseAddress);
         }
         finally
         {
-            Environment.SetEnvironmentVariable(StressController.BaseUrlVariable, saved);
+            Environment.SetEnvironmentVariable(BaseAddressResolver.Variable, saved);
         }
     }
 
     private static async Task<StressRunResult> RunWithVariableAsync(string? value, TestClock clock, Type target, StressSettings? settings = null)
     {
-        var saved = Environment.GetEnvironmentVariable(StressController.BaseUrlVariable);
-        Environment.SetEnvironmentVariable(StressController.BaseUrlVariable, value);
+        var saved = Environment.GetEnvironmentVariable(BaseAddressResolver.Variable);
+        Environment.SetEnvironmentVariable(BaseAddressResolver.Variable, value);
         try
         {
             return await Runs.RunAsync(clock, target, "Run", settings);
         }
         finally
         {
-            Environment.SetEnvironmentVariable(StressController.BaseUrlVariable, saved);
+            Environment.SetEnvironmentVariable(BaseAddressResolver.Variable, saved);
         }
     }
 

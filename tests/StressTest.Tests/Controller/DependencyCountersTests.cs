@@ -3,6 +3,7 @@
 
 using System.Text.Json;
 using StressTest.Evaluation;
+using StressTest.Plan.Methods;
 using StressTest.Reports;
 using StressTest.Runner;
 using StressTest.Tests.Reports;

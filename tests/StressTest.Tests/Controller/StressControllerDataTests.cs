@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Evaluation;
+using StressTest.Plan.Methods;
 using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 using Targets = StressTest.Tests.Controller.DataTargets;
@@ -20,7 +21,7 @@ public sealed class StressControllerDataTests
 
         var result = await Runs.RunAsync(target.Probe.Clock, typeof(Targets.HandsData), nameof(Targets.HandsData.Run));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.AreEqual(Runs.RunId, target.SetupRunId, "setup sees the run's id, to tag what it seeds");
         Assert.AreEqual(Runs.RunId, target.TeardownRunId, "teardown gets the same context, to delete by it");
         Assert.IsTrue(target.WorkersSaw.All(s => s == "seeded"), "every invocation read setup's value");
@@ -38,7 +39,7 @@ public sealed class StressControllerDataTests
 
             var result = await Runs.RunAsync(probe.Clock, typeof(Targets.UniqueStopRun), method);
 
-            Assert.AreEqual(RunOutcome.Passed, result.Outcome, $"{method}: {ResultText.FailureMessage(result)}");
+            Assert.AreEqual(RunOutcome.Passed, result.Outcome, $"{method}: {result.Verdict.FailureText}");
             var m = result.Measurements!;
             Assert.AreEqual(50, m.Count, $"{method}: one invocation per record; the one that found none is not counted");
             Assert.AreEqual(0, m.Errors, method);
@@ -64,7 +65,7 @@ public sealed class StressControllerDataTests
         Assert.AreEqual(0, result.Measurements.Errors, "running out is the run's problem, not 20 errors");
         var problem = Assert.ContainsSingle(result.Problems);
         Assert.Contains("ran out of records: all 20 were used before the load ended. Supply more records, shorten the run, or set FeederOptions.WhenExhausted = StopRun", problem);
-        Assert.Contains(problem, ResultText.FailureMessage(result));
+        Assert.Contains(problem, result.Verdict.FailureText);
     }
 
     [TestMethod]
@@ -107,7 +108,7 @@ public sealed class StressControllerDataTests
 
         var result = await Runs.RunAsync(probe.Clock, typeof(Targets.WorkerLifecycle), nameof(Targets.WorkerLifecycle.Run));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         var events = Targets.WorkerLifecycle.Events.ToList();
         for (var worker = 0; worker < 3; worker++)
         {
@@ -133,7 +134,7 @@ public sealed class StressControllerDataTests
 
         var result = await Runs.RunAsync(probe.Clock, typeof(Targets.ChainedWorkerLifecycle), nameof(Targets.ChainedWorkerLifecycle.Run));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         var events = Targets.ChainedWorkerLifecycle.Events.ToList();
         for (var worker = 0; worker < 2; worker++)
         {
@@ -187,7 +188,7 @@ public sealed class StressControllerDataTests
         Assert.IsTrue(result.Thresholds.All(t => t.Passed));
         var problem = Assert.ContainsSingle(result.Problems, "the same failure in 2 workers is one line");
         Assert.AreEqual("[StressWorkerTeardown] WorkerTeardownThrows.LogOut threw System.InvalidOperationException: session already closed", problem);
-        Assert.Contains("The load itself passed: all 2 threshold(s) held.", ResultText.FailureMessage(result));
+        Assert.Contains("The load itself passed: all 2 threshold(s) held.", result.Verdict.FailureText);
     }
 
     [TestMethod]
@@ -211,7 +212,7 @@ public sealed class StressControllerDataTests
 
         var result = await probe.Clock.DriveScheduledAsync(run, threads: 1);
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.AreEqual(10, result.Measurements!.Count);
         CollectionAssert.AreEquivalent(new[] { 0, 1, 2, 3 }, Targets.OpenLifecycle.SetUp.ToArray(), "each of MaxConcurrency slots is a worker");
         CollectionAssert.AreEquivalent(new[] { 0, 1, 2, 3 }, Targets.OpenLifecycle.TornDown.ToArray());

@@ -3,8 +3,8 @@
 
 using StressTest.Errors;
 using StressTest.Evaluation;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Thresholds;
-using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Controller;
@@ -55,7 +55,7 @@ public sealed class StressControllerErrorTests
         Assert.IsTrue(policy.IsDefault);
         Assert.IsFalse(policy.Passed);
         Assert.AreEqual(1.0, policy.Actual);
-        var message = ResultText.FailureMessage(result);
+        var message = result.Verdict.FailureText;
         Assert.Contains("System.IO.InvalidDataException", message);
         Assert.Contains("the server said no", message);
         Assert.Contains("error_rate = 100 %, expected <= 0 %", message);
@@ -68,13 +68,13 @@ public sealed class StressControllerErrorTests
 
         var result = await Runs.RunAsync(probe.Clock, typeof(Targets.QuarterFails), nameof(Targets.QuarterFails.Run));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.AreEqual(25, result.Measurements!.Errors);
         var only = Assert.ContainsSingle(result.Thresholds);
         Assert.AreEqual("error_rate < 50%", only.Threshold.Source);
         Assert.IsFalse(only.IsDefault);
         Assert.AreEqual(0.25, only.Actual);
-        Assert.AreEqual(string.Empty, ResultText.FailureMessage(result));
+        Assert.AreEqual(string.Empty, result.Verdict.FailureText);
     }
 
     [TestMethod]
@@ -119,7 +119,7 @@ public sealed class StressControllerErrorTests
 
         var result = await Runs.RunAsync(probe.Clock, typeof(Targets.FastEnough), nameof(Targets.FastEnough.Run));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.AreEqual(100, result.Measurements!.Count);
         Assert.AreEqual(0, result.Measurements.Errors);
     }

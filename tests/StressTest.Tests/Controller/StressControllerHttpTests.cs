@@ -4,12 +4,13 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using StressTest.Aggregation;
-using StressTest.Errors;
 using StressTest.Evaluation;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Thresholds;
 using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 using StressTest.Tests.Workers.Http;
+using StressTest.Transport.Contracts;
 
 namespace StressTest.Tests.Controller;
 
@@ -30,7 +31,7 @@ public sealed class StressControllerHttpTests
 
         var result = await Runs.RunAsync(probe.Clock, typeof(Targets.Journey), nameof(Targets.Journey.Run));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         var m = result.Measurements!;
         Assert.AreEqual(10, m.Count);
         Assert.AreSequenceEqual(new[] { ("GET /orders", 10L), ("GET /orders/{id}", 10L) }, m.Endpoints.Select(e => (e.Name, e.Count)).Order().ToArray());
@@ -80,7 +81,7 @@ public sealed class StressControllerHttpTests
         Assert.AreEqual(10, Targets.CatchesRefusal.Refusals);
         var problem = Assert.ContainsSingle(result.Problems);
         Assert.Contains("refused to send a request to host \"example.com\"", problem);
-        Assert.Contains(problem, ResultText.FailureMessage(result));
+        Assert.Contains(problem, result.Verdict.FailureText);
     }
 
     public static class Targets

@@ -4,9 +4,9 @@
 using System.Collections.Concurrent;
 using StressTest.Errors;
 using StressTest.Evaluation;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
 using StressTest.Plan.Thresholds;
-using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Controller;
@@ -31,7 +31,7 @@ public sealed class StressControllerLifecycleTests
         Assert.AreEqual(1, probe.Teardowns);
         var problem = Assert.ContainsSingle(result.Problems);
         Assert.AreEqual("[StressSetup] SetupThrows.Setup threw System.InvalidOperationException: database unreachable", problem);
-        Assert.Contains(problem, ResultText.FailureMessage(result));
+        Assert.Contains(problem, result.Verdict.FailureText);
     }
 
     [TestMethod]
@@ -51,7 +51,7 @@ public sealed class StressControllerLifecycleTests
         var problem = Assert.ContainsSingle(result.Problems);
         Assert.AreEqual("[StressTeardown] TeardownThrows.TeardownAsync threw System.IO.IOException: could not delete test data", problem);
 
-        var message = ResultText.FailureMessage(result);
+        var message = result.Verdict.FailureText;
         Assert.Contains(problem, message);
         Assert.Contains("p50 = 10.007 ms, expected < 5 ms", message);
     }
@@ -68,7 +68,7 @@ public sealed class StressControllerLifecycleTests
         Assert.AreEqual(
             "[StressTeardown] TeardownThrowsOnly.Teardown threw System.InvalidOperationException: boom" + Environment.NewLine
             + "The load itself passed: all 1 threshold(s) held.",
-            ResultText.FailureMessage(result),
+            result.Verdict.FailureText,
             "the cleanup failure fails the test, and the load's own verdict stays visible");
     }
 
@@ -91,7 +91,7 @@ public sealed class StressControllerLifecycleTests
         Assert.AreEqual(TimeSpan.FromMilliseconds(300), m.Measured);
         var only = Assert.ContainsSingle(m.Series, "no empty intervals after the cancellation");
         Assert.AreEqual(30, only.Count);
-        Assert.StartsWith("Cancelled after 0.3 s of 10.0 s measured", ResultText.FailureMessage(result));
+        Assert.StartsWith("Cancelled after 0.3 s of 10.0 s measured", result.Verdict.FailureText);
     }
 
     [TestMethod]
@@ -131,7 +131,7 @@ public sealed class StressControllerLifecycleTests
 
         var result = await Runs.RunAsync(probe.Clock, typeof(Targets.Disposable), nameof(Targets.Disposable.Run));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         var instances = Targets.Disposable.Instances.ToArray();
         Assert.HasCount(3, instances, "one instance per worker");
         Assert.IsTrue(instances.All(i => i.Disposals == 1), "each instance disposed exactly once");
@@ -147,7 +147,7 @@ public sealed class StressControllerLifecycleTests
 
         var result = await Runs.RunAsync(probe.Clock, typeof(Targets.AsyncDisposable), nameof(Targets.AsyncDisposable.Run));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         var instances = Targets.AsyncDisposable.Instances.ToArray();
         Assert.HasCount(2, instances);
         Assert.IsTrue(instances.All(i => i.AsyncDisposals == 1), "each instance disposed asynchronously exactly once");

@@ -3,9 +3,9 @@
 
 using System.Text.Json;
 using StressTest.Evaluation;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Thresholds;
 using StressTest.Reports;
-using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Controller;
@@ -26,14 +26,14 @@ public sealed class StressControllerProbeTests
 
         var result = await Runs.RunAsync(probe.Clock, typeof(Targets.Probed), nameof(Targets.Probed.Holds));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         var series = Assert.ContainsSingle(result.Measurements!.Probes);
         Assert.AreEqual(("waits", 3, 2.0), (series.Name, series.Points.Count, series.Max));
         var threshold = result.Thresholds.Single(t => t.Threshold.Metric.Kind == MetricKind.Probe);
         Assert.AreEqual("probe:waits max = 2, expected < 5", threshold.Describe());
         Assert.IsTrue(Targets.Probed.Disposed, "a disposable probe is disposed after the run");
 
-        var json = JsonSerializer.Serialize(ReportBuilder.Build(result, string.Empty));
+        var json = JsonSerializer.Serialize(ReportBuilder.Build(result));
         Assert.Contains("\"probes\":[{\"name\":\"waits\",\"samples\":3,\"min\":0,\"max\":2,\"mean\":1,\"last\":2}]", json);
         Assert.Contains("\"probes\":{\"waits\":1}", json, "second 1's value in the series");
     }
@@ -46,7 +46,7 @@ public sealed class StressControllerProbeTests
         var result = await Runs.RunAsync(probe.Clock, typeof(Targets.Probed), nameof(Targets.Probed.Exceeds));
 
         Assert.AreEqual(RunOutcome.Failed, result.Outcome);
-        Assert.AreEqual("probe:waits max = 2, expected < 1", ResultText.FailureMessage(result));
+        Assert.AreEqual("probe:waits max = 2, expected < 1", result.Verdict.FailureText);
     }
 
     [TestMethod]

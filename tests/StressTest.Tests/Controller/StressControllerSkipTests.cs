@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Evaluation;
+using StressTest.Plan.Methods;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Controller;

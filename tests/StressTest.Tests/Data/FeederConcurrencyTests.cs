@@ -3,6 +3,7 @@
 
 using System.Collections.Concurrent;
 using StressTest.Data;
+using StressTest.Plan.Methods;
 
 namespace StressTest.Tests.Data;
 

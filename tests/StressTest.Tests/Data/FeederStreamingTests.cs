@@ -5,7 +5,7 @@ using System.Globalization;
 using StressTest.Controller;
 using StressTest.Data;
 using StressTest.Evaluation;
-using StressTest.Runner;
+using StressTest.Plan.Methods;
 using StressTest.Tests.TestSupport;
 using StressTest.Workers;
 
@@ -38,11 +38,11 @@ public sealed class FeederStreamingTests
         StreamingTarget.Reset(file.Path);
 
         var plan = Plans.Build(typeof(StreamingTarget), nameof(StreamingTarget.Run));
-        var result = await new StressController(TimeProvider.System, new InProcessAgent(TimeProvider.System))
+        var result = await new StressController(TimeProvider.System, InProcessAgent.For(TimeProvider.System))
             .RunAsync(plan, "streaming", CancellationToken.None)
             .WaitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.AreEqual(Rows, result.Measurements!.Count, "one invocation per row; the run stopped when the file was used up");
         Assert.AreEqual((long)Rows * (Rows - 1) / 2, StreamingTarget.IdSum, "every row exactly once");
         Assert.Contains("ran out of records: all 1,000,000 were used", Assert.ContainsSingle(result.Measurements.Notes));

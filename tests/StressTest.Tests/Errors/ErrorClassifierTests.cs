@@ -5,8 +5,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using StressTest.Errors;
+using StressTest.Plan.Methods;
 using StressTest.Tests.TestSupport;
 using StressTest.Tests.Workers.Http;
+using StressTest.Transport.Contracts;
 
 namespace StressTest.Tests.Errors;
 

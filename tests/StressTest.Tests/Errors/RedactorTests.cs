@@ -3,6 +3,7 @@
 
 using System.Text.RegularExpressions;
 using StressTest.Errors;
+using StressTest.Plan.Methods;
 
 namespace StressTest.Tests.Errors;
 

@@ -4,6 +4,7 @@
 using HdrHistogram;
 using StressTest.Aggregation;
 using StressTest.Evaluation;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Thresholds;
 using StressTest.Transport;
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Plan;
+using StressTest.Plan.Methods;
 
 namespace StressTest.Tests.Plan;
 

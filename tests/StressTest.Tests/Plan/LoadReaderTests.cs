@@ -3,6 +3,7 @@
 
 using StressTest.Load;
 using StressTest.Plan;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
 using StressTest.Tests.TestSupport;
 

@@ -3,6 +3,7 @@
 
 using StressTest.Plan;
 using StressTest.Plan.Discovery;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
 using StressTest.Plan.Thresholds;
 using StressTest.Tests.TestSupport;

@@ -1,7 +1,9 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Controller;
 using StressTest.Plan;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
 using StressTest.Plan.Thresholds;
 using StressTest.Tests.TestSupport;
@@ -208,7 +210,7 @@ public sealed class PlanBuilderTests
     {
         var plan = Plans.Build(typeof(Targets.NoDefaultConstructor), nameof(Targets.NoDefaultConstructor.RunStatic));
 
-        Assert.IsFalse(plan.Binding.NeedsInstance);
+        Assert.IsFalse(plan.Method.NeedsInstance);
     }
 
     [TestMethod]
@@ -219,10 +221,10 @@ public sealed class PlanBuilderTests
     {
         var plan = Plans.Build(typeof(Targets.StaticClass), method);
 
-        Assert.IsFalse(plan.Binding.NeedsInstance);
-        Assert.AreEqual(method, plan.MethodRef.MethodName);
-        Assert.AreEqual(typeof(Targets.StaticClass).FullName, plan.MethodRef.TypeName);
-        Assert.AreEqual(typeof(Targets.StaticClass).Assembly.Location, plan.MethodRef.AssemblyPath);
+        Assert.IsFalse(plan.Method.NeedsInstance);
+        Assert.AreEqual(method, Assignments.MethodOf(plan).MethodName);
+        Assert.AreEqual(typeof(Targets.StaticClass).FullName, Assignments.MethodOf(plan).TypeName);
+        Assert.AreEqual(typeof(Targets.StaticClass).Assembly.Location, Assignments.MethodOf(plan).AssemblyPath);
     }
 
     [TestMethod]

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Plan;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
 using StressTest.Tests.TestSupport;
 

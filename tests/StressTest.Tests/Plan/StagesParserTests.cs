@@ -4,6 +4,7 @@
 using System.Globalization;
 using StressTest.Load;
 using StressTest.Plan;
+using StressTest.Plan.Methods;
 
 namespace StressTest.Tests.Plan;
 

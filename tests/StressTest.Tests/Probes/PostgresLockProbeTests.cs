@@ -3,6 +3,7 @@
 
 using System.Data;
 using Npgsql;
+using StressTest.Plan.Methods;
 using StressTest.PostgreSql;
 
 namespace StressTest.Tests.Probes;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Net;
+using StressTest.Plan.Methods;
 using StressTest.Probes;
 using StressTest.Tests.Workers.Http;
 

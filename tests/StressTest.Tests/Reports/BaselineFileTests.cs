@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Text.Json;
+using StressTest.Plan.Methods;
 using StressTest.Reports;
 using StressTest.Tests.Evaluation.Baselines;
 using StressTest.Transport;

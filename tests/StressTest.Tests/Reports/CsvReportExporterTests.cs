@@ -3,8 +3,9 @@
 
 using System.Globalization;
 using System.Text;
-using nietras.SeparatedValues;
+using StressTest.Plan.Methods;
 using StressTest.Reports;
+using nietras.SeparatedValues;
 
 namespace StressTest.Tests.Reports;
 

@@ -1,6 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Plan.Methods;
 using StressTest.Reports;
 using StressTest.Reports.Html;
 using StressTest.Reports.Markdown;

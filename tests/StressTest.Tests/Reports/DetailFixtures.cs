@@ -3,11 +3,11 @@
 
 using HdrHistogram;
 using StressTest.Aggregation;
-using StressTest.Errors;
 using StressTest.Evaluation;
 using StressTest.Plan.Thresholds;
 using StressTest.Tests.TestSupport;
 using StressTest.Transport;
+using StressTest.Transport.Contracts;
 
 namespace StressTest.Tests.Reports;
 
@@ -56,7 +56,7 @@ internal static class DetailFixtures
             FailedCheckInvocations = 2,
         };
         var thresholds = new[] { Parse("p95 < 100ms", "get"), Parse("p95 < 100ms", "pay") };
-        return new StressRunResult(plan, "http-run", ReportFixtures.StartedAt, RunOutcome.Failed, measurements, ThresholdEvaluator.Evaluate(thresholds, measurements), [], TimeSpan.FromSeconds(2));
+        return new StressRunResult(plan, "http-run", ReportFixtures.StartedAt, measurements, Verdict.Compose(RunOutcome.Failed, ThresholdEvaluator.Evaluate(thresholds, measurements), [], [], measurements, plan.Load.Duration), TimeSpan.FromSeconds(2));
     }
 
     public static LongHistogram Histogram(params long[] milliseconds)

@@ -3,6 +3,7 @@
 
 using System.Globalization;
 using System.Text;
+using StressTest.Plan.Methods;
 using StressTest.Reports;
 
 namespace StressTest.Tests.Reports;

@@ -4,6 +4,7 @@
 using System.Globalization;
 using System.Text;
 using HdrHistogram;
+using StressTest.Plan.Methods;
 using StressTest.Reports;
 using StressTest.Transport;
 

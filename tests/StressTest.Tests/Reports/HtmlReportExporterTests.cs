@@ -3,6 +3,7 @@
 
 using System.Text;
 using System.Text.RegularExpressions;
+using StressTest.Plan.Methods;
 using StressTest.Reports;
 using StressTest.Reports.Html;
 

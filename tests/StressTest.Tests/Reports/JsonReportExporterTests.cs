@@ -3,6 +3,7 @@
 
 using System.Text;
 using System.Text.Json;
+using StressTest.Plan.Methods;
 using StressTest.Reports;
 
 namespace StressTest.Tests.Reports;

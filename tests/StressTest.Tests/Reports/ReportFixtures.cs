@@ -5,7 +5,6 @@ using StressTest.Aggregation;
 using StressTest.Evaluation;
 using StressTest.Plan.Thresholds;
 using StressTest.Reports;
-using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 using StressTest.Transport;
 
@@ -37,7 +36,7 @@ internal static class ReportFixtures
         var errors = new List<ErrorSummary> { new("timeout", 5, "An invocation ran longer than Timeout (2000 ms) and was cancelled.") };
         var measurements = new RunMeasurements(total, series, errors, TimeSpan.FromSeconds(2), 0, false, []);
         var thresholds = ThresholdEvaluator.Evaluate(plan.Thresholds, measurements);
-        return new StressRunResult(plan, "fixed-run", StartedAt, RunOutcome.Failed, measurements, thresholds, ["[StressTeardown] Target.Teardown threw System.Exception: nope"], TimeSpan.FromSeconds(2.5));
+        return new StressRunResult(plan, "fixed-run", StartedAt, measurements, Verdict.Compose(RunOutcome.Failed, thresholds, ["[StressTeardown] Target.Teardown threw System.Exception: nope"], [], measurements, plan.Load.Duration), TimeSpan.FromSeconds(2.5));
     }
 
     /// <summary>A run in which nothing completed: every latency statistic is NaN.</summary>
@@ -47,17 +46,17 @@ internal static class ReportFixtures
         var series = new List<SecondSample> { new(0, 0, 1, 0, 0, LatencySummary.Empty) };
         var measurements = new RunMeasurements(LatencyHistograms.Create(), series, [], TimeSpan.FromSeconds(1), 0, false, []);
         var thresholds = ThresholdEvaluator.Evaluate(plan.Thresholds, measurements);
-        return new StressRunResult(plan, "empty-run", StartedAt, RunOutcome.Failed, measurements, thresholds, [], TimeSpan.FromSeconds(1));
+        return new StressRunResult(plan, "empty-run", StartedAt, measurements, Verdict.Compose(RunOutcome.Failed, thresholds, [], [], measurements, plan.Load.Duration), TimeSpan.FromSeconds(1));
     }
 
     /// <summary>A run whose setup failed: no measurements at all.</summary>
     public static StressRunResult NoLoad()
     {
         var plan = Plans.Build(typeof(Target), nameof(Target.Run));
-        return new StressRunResult(plan, "no-load", StartedAt, RunOutcome.Failed, null, [], ["[StressSetup] Target.Setup threw System.Exception: down"], TimeSpan.Zero);
+        return new StressRunResult(plan, "no-load", StartedAt, null, Verdict.Compose(RunOutcome.Failed, [], ["[StressSetup] Target.Setup threw System.Exception: down"], [], null, plan.Load.Duration), TimeSpan.Zero);
     }
 
-    public static StressReport Report(StressRunResult result) => ReportBuilder.Build(result, ResultText.FailureMessage(result));
+    public static StressReport Report(StressRunResult result) => ReportBuilder.Build(result);
 
     public static class Target
     {

@@ -3,11 +3,9 @@
 
 using HdrHistogram;
 using StressTest.Aggregation;
-using StressTest.Errors;
 using StressTest.Evaluation;
 using StressTest.Plan.Thresholds;
 using StressTest.Reports;
-using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 using StressTest.Transport;
 using StressTest.Transport.Contracts;
@@ -67,11 +65,11 @@ internal static class ReportSamples
         aggregator.Apply(new AgentCompleted(TimeSpan.FromSeconds(seconds), 0, false, []));
         var measurements = aggregator.Complete();
         var thresholds = ThresholdEvaluator.Evaluate(plan.Thresholds, measurements);
-        var result = new StressRunResult(plan, "sample-run", LoadStartedAt, RunOutcome.Failed, measurements, thresholds, [], TimeSpan.FromSeconds(seconds))
+        var result = new StressRunResult(plan, "sample-run", LoadStartedAt, measurements, Verdict.Compose(RunOutcome.Failed, thresholds, [], [], measurements, plan.Load.Duration), TimeSpan.FromSeconds(seconds))
         {
             LoadStartedAt = LoadStartedAt,
         };
-        return (result, ReportBuilder.Build(result, ResultText.FailureMessage(result)));
+        return (result, ReportBuilder.Build(result));
     }
 
     /// <summary>Every value of the report's whole-run histogram, for comparisons.</summary>

@@ -3,6 +3,7 @@
 
 using System.Text;
 using StressTest.Aggregation;
+using StressTest.Plan.Methods;
 using StressTest.Runner;
 using StressTest.Tests.Reports;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using StressTest.Aggregation;
 using StressTest.Controller;
 using StressTest.Evaluation;
+using StressTest.Plan.Methods;
 using StressTest.Runner;
 using StressTest.Tests.Reports;
 
@@ -79,7 +80,7 @@ public sealed class ProgressReporterTests
         var m = result.Measurements!;
         var soFar = result with
         {
-            Outcome = RunOutcome.Running,
+            Verdict = Verdict.Running([]),
             Measurements = new RunMeasurements(m.Latency, m.Series, m.ErrorsByKind, TimeSpan.FromSeconds(seconds), 0, false, []),
         };
         return new RunProgress(soFar, () =>

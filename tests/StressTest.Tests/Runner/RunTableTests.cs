@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Evaluation;
+using StressTest.Plan.Methods;
 using StressTest.Runner;
 using StressTest.Tests.Reports;
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Evaluation;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
 using StressTest.Plan.Thresholds;
 using StressTest.Runner;

@@ -16,7 +16,7 @@ internal static class Runs
 
     /// <summary>Starts the run; the task is guarded by <see cref="TestClock.Guard"/> of real time.</summary>
     public static Task<StressRunResult> StartAsync(TestClock clock, StressPlan plan, CancellationToken cancellationToken = default) =>
-        new StressController(clock, new InProcessAgent(clock)).RunAsync(plan, RunId, cancellationToken).WaitAsync(TestClock.Guard);
+        new StressController(clock, InProcessAgent.For(clock)).RunAsync(plan, RunId, cancellationToken).WaitAsync(TestClock.Guard);
 
     /// <summary>Builds and runs the plan of a target that advances <paramref name="clock"/> itself.</summary>
     public static Task<StressRunResult> RunAsync(TestClock clock, Type target, string method, StressSettings? settings = null, CancellationToken cancellationToken = default) =>

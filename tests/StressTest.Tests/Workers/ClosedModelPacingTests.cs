@@ -4,7 +4,7 @@
 using System.Collections.Concurrent;
 using HdrHistogram;
 using StressTest.Evaluation;
-using StressTest.Runner;
+using StressTest.Plan.Methods;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Workers;
@@ -24,7 +24,7 @@ public sealed class ClosedModelPacingTests
 
         var result = await DriveAsync(target, typeof(Targets.Paced), threads: 1);
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         var m = result.Measurements!;
         Assert.AreEqual(10, m.Count);
         Assert.AreSequenceEqual(Enumerable.Range(0, 10).Select(k => (0, (long)k, k * TimeSpan.FromMilliseconds(100))).ToArray(), target.Seen());
@@ -77,7 +77,7 @@ public sealed class ClosedModelPacingTests
 
         var result = await DriveAsync(target, typeof(Targets.RampedPaced), threads: 2);
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.AreEqual(2, result.Plan.Load.Concurrency);
         var seen = target.Seen();
         Assert.AreSequenceEqual(Enumerable.Range(4, 16).Select(k => k * TimeSpan.FromMilliseconds(100)).ToArray(), seen.Where(s => s.Worker == 0).Select(s => s.At).ToArray());

@@ -3,6 +3,8 @@
 
 using System.Net.Sockets;
 using StressTest.Errors;
+using StressTest.Plan.Methods;
+using StressTest.Transport.Contracts;
 using StressTest.Workers;
 
 namespace StressTest.Tests.Workers;

@@ -3,6 +3,8 @@
 
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using StressTest.Controller;
+using StressTest.Plan.Methods;
 using StressTest.Tests.TestSupport;
 using StressTest.Transport;
 using StressTest.Transport.Contracts;
@@ -118,7 +120,7 @@ public sealed class InProcessAgentTests
     private static WorkAssignment Assignment(Type type, string method)
     {
         var plan = Plans.Build(type, method);
-        return new WorkAssignment("run", plan.MethodRef, plan.Load, FirstWorkerId: 0, WorkerCount: plan.Load.Concurrency);
+        return new WorkAssignment("run", Assignments.MethodOf(plan), plan.Load, FirstWorkerId: 0, WorkerCount: plan.Load.Concurrency);
     }
 
     private static async Task<(List<TelemetryMessage> Messages, Task Completion)> RunAsync(TestClock clock, WorkAssignment assignment)

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Errors;
+using StressTest.Plan.Methods;
 using StressTest.Tests.TestSupport;
 using StressTest.Transport;
 using StressTest.Transport.Contracts;

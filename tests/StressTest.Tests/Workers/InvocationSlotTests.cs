@@ -4,6 +4,7 @@
 using HdrHistogram;
 using StressTest.Errors;
 using StressTest.Load;
+using StressTest.Plan.Methods;
 using StressTest.Tests.TestSupport;
 using StressTest.Transport;
 using StressTest.Transport.Contracts;

@@ -5,8 +5,8 @@ using HdrHistogram;
 using StressTest.Errors;
 using StressTest.Evaluation;
 using StressTest.Load;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
-using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Workers;
@@ -30,7 +30,7 @@ public sealed partial class OpenModelExecutorTests
 
         var result = await RunAsync(target, typeof(Targets.Uniform100));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         var m = result.Measurements!;
         Assert.AreEqual(100, m.Count);
         Assert.AreEqual(100, target.Probe.Invocations);
@@ -88,7 +88,7 @@ public sealed partial class OpenModelExecutorTests
 
         var result = await RunAsync(target, typeof(Targets.Ramp));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         var starts = target.StartTimes();
         Assert.AreEqual(50, starts.Count(t => t < TimeSpan.FromSeconds(1)));
         Assert.AreEqual(100, starts.Count(t => t >= TimeSpan.FromSeconds(1) && t < TimeSpan.FromSeconds(2)));
@@ -241,7 +241,7 @@ public sealed partial class OpenModelExecutorTests
 
         var result = await Runs.RunAsync(probe.Clock, typeof(Targets.Synchronous), nameof(Targets.Synchronous.Run));
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.AreEqual(100, result.Measurements!.Count);
         Assert.AreSequenceEqual(Enumerable.Range(0, 100).Select(k => (long)k).ToArray(), Targets.Synchronous.Iterations.Order().ToArray());
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Load;
+using StressTest.Plan.Methods;
 using StressTest.Tests.TestSupport;
 using StressTest.Workers;
 

@@ -34,13 +34,12 @@ internal static class FeedSignals
 
     private static Exception Stop(StressContext context, string message, bool failure, Func<Exception> outsideRun)
     {
-        if (context.Slot is not { } slot)
+        if (context.Scope is not { } scope)
         {
             return outsideRun();
         }
 
-        slot.Run.StopEarly(message, failure);
-        slot.Cancel();
+        scope.StopRun(message, failure);
         return new OperationCanceledException(message, context.CancellationToken);
     }
 }

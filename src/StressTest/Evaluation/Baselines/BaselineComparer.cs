@@ -3,7 +3,6 @@
 
 using StressTest.Evaluation.Statistics;
 using StressTest.Plan.Thresholds;
-using StressTest.Reports;
 
 namespace StressTest.Evaluation.Baselines;
 
@@ -24,7 +23,7 @@ internal static class BaselineComparer
     /// <summary>Zero has no logarithm; a per-second rps of 0 (a stalled second) is taken as this instead.</summary>
     private const double LogFloor = 1e-9;
 
-    public static IReadOnlyList<Comparison> Compare(StressReport baseline, StressReport current, IEnumerable<Threshold> thresholds)
+    public static IReadOnlyList<Comparison> Compare(RunFigures baseline, RunFigures current, IEnumerable<Threshold> thresholds)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
         return [.. thresholds.Where(t => t.Relative is not null).Select(t => Judge(t, baseline, current))];
@@ -34,7 +33,7 @@ internal static class BaselineComparer
     public static Comparison Missing(Threshold threshold, bool passes, string note) =>
         new(threshold, ComparisonVerdict.NoBaseline, passes) { Note = note };
 
-    public static Comparison Judge(Threshold threshold, StressReport baseline, StressReport current)
+    public static Comparison Judge(Threshold threshold, RunFigures baseline, RunFigures current)
     {
         ArgumentNullException.ThrowIfNull(threshold);
         var relative = threshold.Relative ?? throw new ArgumentException("Not a relative threshold.", nameof(threshold));

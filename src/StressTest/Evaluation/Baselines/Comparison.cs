@@ -3,7 +3,6 @@
 
 using System.Globalization;
 using StressTest.Plan.Thresholds;
-using StressTest.Reports;
 
 namespace StressTest.Evaluation.Baselines;
 
@@ -63,23 +62,6 @@ internal sealed record Comparison(Threshold Threshold, ComparisonVerdict Verdict
         return $"{metric.Name} = {MetricFormat.Format(metric, Actual)}, baseline {MetricFormat.Format(metric, Baseline)}: {ChangeText}, expected {Threshold.Source} ({limit}): {VerdictText}{note}";
     }
 
-    public ReportComparison ToReport() => new(
-        Threshold.Source,
-        Threshold.Metric.Name,
-        Threshold.Operator.Symbol(),
-        VerdictText,
-        Passed,
-        N(Baseline),
-        N(Limit),
-        N(Actual),
-        N(Change),
-        N(ChangeLow),
-        N(ChangeHigh),
-        ChangeUnit,
-        BaselineSeconds,
-        CurrentSeconds,
-        Note);
-
     private string FormatChange(double value) => double.IsNaN(value)
         ? "n/a"
         : ChangeUnit switch
@@ -88,6 +70,4 @@ internal sealed record Comparison(Threshold Threshold, ComparisonVerdict Verdict
             "pp" => value.ToString("+0.00;-0.00;+0.00", Invariant) + " pp",
             _ => value.ToString("+0.0;-0.0;+0.0", Invariant) + " %",
         };
-
-    private static double? N(double value) => double.IsNaN(value) || double.IsInfinity(value) ? null : Math.Round(value, 4);
 }

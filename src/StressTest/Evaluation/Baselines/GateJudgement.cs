@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: MIT
 
 using System.Text;
-using StressTest.Reports;
 
 namespace StressTest.Evaluation.Baselines;
 
@@ -12,7 +11,7 @@ namespace StressTest.Evaluation.Baselines;
 /// <param name="Comparisons">One per relative threshold; empty when none were judged.</param>
 /// <param name="Baseline">The baseline used or recorded; null when the gate had nothing to do.</param>
 /// <param name="Warnings">No baseline, inconclusive comparisons, another machine or load.</param>
-internal sealed record GateJudgement(RunOutcome Outcome, IReadOnlyList<Comparison> Comparisons, ReportBaseline? Baseline, IReadOnlyList<string> Warnings)
+internal sealed record GateJudgement(RunOutcome Outcome, IReadOnlyList<Comparison> Comparisons, BaselineUse? Baseline, IReadOnlyList<string> Warnings)
 {
     public static GateJudgement None(RunOutcome outcome) => new(outcome, [], null, []);
 
@@ -35,12 +34,5 @@ internal sealed record GateJudgement(RunOutcome Outcome, IReadOnlyList<Compariso
         }
 
         return text.ToString();
-    }
-
-    /// <summary>The report with the comparisons and the baseline in it.</summary>
-    public StressReport Apply(StressReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return report with { Comparisons = [.. Comparisons.Select(c => c.ToReport())], Baseline = Baseline };
     }
 }

@@ -1,124 +1,89 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using System.Reflection;
+using StressTest.Aggregation;
 using StressTest.Plan;
 using StressTest.Plan.Settings;
 using StressTest.Plan.Thresholds;
-using StressTest.Reports;
 
 namespace StressTest.Evaluation.Baselines;
 
 /// <summary>
-/// The regression gate of one test run, around the controller: opened before the load (a corrupt, foreign or too
-/// new baseline fails the test before any load runs), it judges the relative thresholds after it, and with
-/// <c>UpdateBaselines</c> records the run as the new baseline, only when the test passed: a failing run never
-/// becomes the reference. While recording, relative thresholds are reported against the old baseline but do
-/// not fail the test (the point of the run is to move the baseline).
+/// The regression gate of one test run: its relative thresholds, the baseline they compare with (read before the
+/// load by whoever holds the file, so a corrupt, foreign or too new baseline fails the test before any load runs),
+/// and the settings that say what a missing baseline means. It judges after the load, as part of the one verdict.
+/// While recording (<c>UpdateBaselines</c>), relative thresholds are reported against the old baseline but do not
+/// fail the test: the point of the run is to move the baseline.
 /// </summary>
 internal sealed class RegressionGate
 {
-    private readonly GateSettings _settings;
     private readonly IReadOnlyList<Threshold> _relative;
-    private readonly StressReport? _baseline;
+    private readonly RunFigures? _baseline;
     private readonly string? _readProblem;
 
-    private RegressionGate(GateSettings settings, string path, IReadOnlyList<Threshold> relative, StressReport? baseline, string? readProblem)
+    /// <param name="settings">The run's gate settings.</param>
+    /// <param name="path">The baseline file of the test, for messages (and for recording).</param>
+    /// <param name="relative">The test's relative thresholds.</param>
+    /// <param name="baseline">The baseline's figures; null when there is none.</param>
+    /// <param name="readProblem">Why a baseline that exists could not be read (only while recording: otherwise that
+    /// fails the test before the load).</param>
+    public RegressionGate(GateSettings settings, string path, IReadOnlyList<Threshold> relative, RunFigures? baseline = null, string? readProblem = null)
     {
-        _settings = settings;
+        Settings = settings;
         Path = path;
         _relative = relative;
         _baseline = baseline;
         _readProblem = readProblem;
     }
 
-    /// <summary>The test's baseline file (it may not exist).</summary>
+    /// <summary>The run's gate settings.</summary>
+    public GateSettings Settings { get; }
+
+    /// <summary>The baseline file of the test.</summary>
     public string Path { get; }
 
-    public static ParseResult<RegressionGate> Open(StressPlan plan, Assembly assembly)
+    /// <summary>The relative thresholds of <paramref name="plan"/>, the ones a baseline is needed for.</summary>
+    public static IReadOnlyList<Threshold> RelativeThresholds(StressPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var settings = plan.Settings.Gates;
-        var path = BaselineLocation.FileFor(settings, assembly, plan.FullyQualifiedName);
-        var relative = plan.Thresholds.Where(t => t.Relative is not null).ToList();
-        if (relative.Count == 0 || !File.Exists(path))
-        {
-            return ParseResult<RegressionGate>.Success(new(settings, path, relative, null, null));
-        }
-
-        var read = BaselineFile.Read(path, plan.FullyQualifiedName);
-        if (read.IsSuccess)
-        {
-            return ParseResult<RegressionGate>.Success(new(settings, path, relative, read.Value, null));
-        }
-
-        // A broken baseline is exactly what recording replaces; otherwise it stops the test before the load.
-        return settings.UpdateBaselines
-            ? ParseResult<RegressionGate>.Success(new(settings, path, relative, null, read.Error))
-            : ParseResult<RegressionGate>.Failure(read.Error);
+        return [.. plan.Thresholds.Where(t => t.Relative is not null)];
     }
 
-    /// <summary>Judges the relative thresholds of a completed run (not of a cancelled one, nor one without load).</summary>
-    public GateJudgement Judge(StressRunResult result, StressReport current)
+    /// <summary>Judges the relative thresholds of a run whose outcome so far is <paramref name="outcome"/>.</summary>
+    public GateJudgement Judge(RunOutcome outcome, StressPlan plan, RunMeasurements? measurements)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(current);
-        if (_relative.Count == 0 || result.Measurements is null || result.Outcome == RunOutcome.Cancelled)
+        ArgumentNullException.ThrowIfNull(plan);
+        if (_relative.Count == 0 || measurements is null || outcome == RunOutcome.Cancelled)
         {
-            return GateJudgement.None(result.Outcome);
+            return GateJudgement.None(outcome);
         }
 
         if (_baseline is null)
         {
             var note = _readProblem ?? $"no file {Path}; record one with StressTest.UpdateBaselines=true";
-            var passes = _settings.UpdateBaselines || _settings.NoBaseline == NoBaselineOutcome.Warn;
+            var passes = Settings.UpdateBaselines || Settings.NoBaseline == NoBaselineOutcome.Warn;
             var missing = _relative.Select(t => BaselineComparer.Missing(t, passes, note)).ToList();
-            var failed = !passes && result.Outcome == RunOutcome.Passed ? RunOutcome.Failed : result.Outcome;
-            var warnings = passes && !_settings.UpdateBaselines
+            var failed = !passes && outcome == RunOutcome.Passed ? RunOutcome.Failed : outcome;
+            var warnings = passes && !Settings.UpdateBaselines
                 ? [$"no baseline at {Path} for {_relative.Count} relative threshold(s); record one with StressTest.UpdateBaselines=true."]
                 : Array.Empty<string>();
-            return new GateJudgement(failed, missing, new ReportBaseline(Path, "missing", null, null, []), warnings);
+            return new GateJudgement(failed, missing, new BaselineUse(Path, "missing", null, null, []), warnings);
         }
 
+        var current = RunFigures.Of(plan, measurements, outcome);
         var comparisons = BaselineComparer.Compare(_baseline, current, _relative);
-        if (_settings.UpdateBaselines)
+        if (Settings.UpdateBaselines)
         {
             comparisons = [.. comparisons.Select(c => c with { Passed = true })];
         }
 
         var compatibility = RunCompatibility.Warnings(_baseline, current);
-        var outcome = result.Outcome == RunOutcome.Passed && comparisons.Any(c => !c.Passed) ? RunOutcome.Failed : result.Outcome;
+        var judged = outcome == RunOutcome.Passed && comparisons.Any(c => !c.Passed) ? RunOutcome.Failed : outcome;
         var inconclusive = comparisons.Where(c => c.Verdict == ComparisonVerdict.Inconclusive).Select(c => c.Describe());
         return new GateJudgement(
-            outcome,
+            judged,
             comparisons,
-            new ReportBaseline(Path, "compared", _baseline.RunId, _baseline.StartedAt, compatibility),
+            new BaselineUse(Path, "compared", _baseline.RunId, _baseline.StartedAt, compatibility),
             [.. compatibility, .. inconclusive]);
-    }
-
-    /// <summary>With <c>UpdateBaselines</c>, writes the final report of a passed run as the baseline. Returns a line
-    /// for the summary, or (in <c>Problem</c>) why the baseline could not be written, which fails the test.</summary>
-    public async Task<(string? Line, string? Problem)> RecordAsync(StressReport report, RunOutcome outcome, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        if (!_settings.UpdateBaselines)
-        {
-            return (null, null);
-        }
-
-        if (outcome != RunOutcome.Passed)
-        {
-            return ($"  baseline not updated: only a passing run becomes a baseline ({Path})", null);
-        }
-
-        try
-        {
-            await BaselineFile.WriteAsync(report, Path, cancellationToken).ConfigureAwait(false);
-            return ($"  baseline recorded: {Path}", null);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return (null, $"Writing the baseline {Path} failed: {ex.Message}");
-        }
     }
 }

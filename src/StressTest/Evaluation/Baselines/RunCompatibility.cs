@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
-using StressTest.Reports;
 
 namespace StressTest.Evaluation.Baselines;
 
@@ -14,46 +13,48 @@ namespace StressTest.Evaluation.Baselines;
 /// </summary>
 internal static class RunCompatibility
 {
-    public static IReadOnlyList<string> Warnings(StressReport baseline, StressReport current)
+    public static IReadOnlyList<string> Warnings(RunFigures baseline, RunFigures current)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(current);
         var warnings = new List<string>();
+        var b = baseline.Fingerprint;
+        var c = current.Fingerprint;
         var machine = Differences(
-            ("cores", baseline.Environment.Cores.ToString(CultureInfo.InvariantCulture), current.Environment.Cores.ToString(CultureInfo.InvariantCulture)),
-            ("cpu", baseline.Environment.Cpu, current.Environment.Cpu),
-            ("os", baseline.Environment.Os, current.Environment.Os),
-            ("runtime", baseline.Environment.Runtime, current.Environment.Runtime),
-            ("tool", baseline.Environment.ToolVersion, current.Environment.ToolVersion));
+            ("cores", b.Machine.Cores.ToString(CultureInfo.InvariantCulture), c.Machine.Cores.ToString(CultureInfo.InvariantCulture)),
+            ("cpu", b.Machine.Cpu, c.Machine.Cpu),
+            ("os", b.Machine.Os, c.Machine.Os),
+            ("runtime", b.Machine.Runtime, c.Machine.Runtime),
+            ("tool", b.Machine.ToolVersion, c.Machine.ToolVersion));
         if (machine.Length > 0)
         {
             warnings.Add($"the baseline was measured on another machine fingerprint ({machine}): differences may be the machine's, not the code's; record baselines where the gate runs.");
         }
 
-        if (!string.Equals(baseline.Profile, current.Profile, StringComparison.Ordinal))
+        if (!string.Equals(b.Profile, c.Profile, StringComparison.Ordinal))
         {
-            warnings.Add($"the baseline is of profile {baseline.Profile ?? "(none)"}, this run of {current.Profile ?? "(none)"}.");
+            warnings.Add($"the baseline is of profile {b.Profile ?? "(none)"}, this run of {c.Profile ?? "(none)"}.");
         }
 
-        var b = baseline.Plan;
-        var c = current.Plan;
+        var bl = b.Load;
+        var cl = c.Load;
         var load = Differences(
-            ("model", b.Model, c.Model),
-            ("concurrency", Text(b.Concurrency), Text(c.Concurrency)),
-            ("rate", Text(b.Rate), Text(c.Rate)),
-            ("maxConcurrency", Text(b.MaxConcurrency), Text(c.MaxConcurrency)),
-            ("arrivals", b.Arrivals, c.Arrivals),
-            ("pacing", b.Pacing, c.Pacing),
-            ("stages", b.Stages, c.Stages),
-            ("timeout", b.Timeout, c.Timeout));
+            ("model", bl.Model, cl.Model),
+            ("concurrency", Text(bl.Concurrency), Text(cl.Concurrency)),
+            ("rate", Text(bl.Rate), Text(cl.Rate)),
+            ("maxConcurrency", Text(bl.MaxConcurrency), Text(cl.MaxConcurrency)),
+            ("arrivals", bl.Arrivals, cl.Arrivals),
+            ("pacing", bl.Pacing, cl.Pacing),
+            ("stages", bl.Stages, cl.Stages),
+            ("timeout", bl.Timeout, cl.Timeout));
         if (load.Length > 0)
         {
             warnings.Add($"the baseline ran another load ({load}): latency and rps depend on the load.");
         }
 
-        if (!string.Equals(baseline.Outcome, "passed", StringComparison.Ordinal))
+        if (!string.Equals(b.Outcome, "passed", StringComparison.Ordinal))
         {
-            warnings.Add($"the baseline run did not pass (outcome {baseline.Outcome}).");
+            warnings.Add($"the baseline run did not pass (outcome {b.Outcome}).");
         }
 
         return warnings;

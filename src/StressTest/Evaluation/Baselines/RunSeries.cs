@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Plan.Thresholds;
-using StressTest.Reports;
 
 namespace StressTest.Evaluation.Baselines;
 
@@ -21,53 +20,42 @@ internal static class RunSeries
     /// not seconds of steady load and would add noise.</summary>
     public const double MinIntervalSeconds = 0.5;
 
-    public static MetricSamples Of(StressReport report, ThresholdMetric metric)
+    public static MetricSamples Of(RunFigures run, ThresholdMetric metric)
     {
-        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(metric);
-        var seconds = report.Series.Where(s => s.End - s.Start >= MinIntervalSeconds).ToList();
-        var latency = report.LatencyMs;
+        var seconds = run.Seconds.Where(s => s.End - s.Start >= MinIntervalSeconds).ToList();
+        var latency = run.Latency;
         return metric.Kind switch
         {
-            MetricKind.Percentile => Latency(Percentile(latency, metric.Percentile), seconds, s => Percentile(s, metric.Percentile)),
-            MetricKind.Min => Latency(latency.Min, seconds, s => s.Min),
-            MetricKind.Mean => Latency(latency.Mean, seconds, s => s.Mean),
-            MetricKind.Max => Latency(latency.Max, seconds, s => s.Max),
-            MetricKind.Rps => new(report.Rps, [.. seconds.Select(s => s.Rps)]),
-            MetricKind.Count => new(report.Count, [.. seconds.Select(s => (double)s.Count)]),
-            MetricKind.Dropped => new(report.Dropped, [.. seconds.Select(s => (double)s.Dropped)]),
+            MetricKind.Percentile => Latency(Percentile(latency, metric.Percentile), seconds, s => Percentile(s.Latency, metric.Percentile)),
+            MetricKind.Min => Latency(latency.Min, seconds, s => s.Latency.Min),
+            MetricKind.Mean => Latency(latency.Mean, seconds, s => s.Latency.Mean),
+            MetricKind.Max => Latency(latency.Max, seconds, s => s.Latency.Max),
+            MetricKind.Rps => new(run.Rps, [.. seconds.Select(s => s.Rps)]),
+            MetricKind.Count => new(run.Count, [.. seconds.Select(s => (double)s.Count)]),
+            MetricKind.Dropped => new(run.Dropped, [.. seconds.Select(s => (double)s.Dropped)]),
             MetricKind.ErrorRate => new(
-                report.ErrorRate,
+                run.ErrorRate,
                 [.. seconds.Where(s => s.Count > 0).Select(s => (double)s.Errors / s.Count)]),
             MetricKind.DroppedRate => new(
-                report.DroppedRate,
+                run.DroppedRate,
                 [.. seconds.Where(s => s.Count + s.Dropped > 0).Select(s => (double)s.Dropped / (s.Count + s.Dropped))]),
             _ => new(double.NaN, []),
         };
     }
 
-    private static MetricSamples Latency(double? whole, List<ReportSecond> seconds, Func<ReportSecond, double?> select) =>
+    private static MetricSamples Latency(double? whole, List<SecondFigures> seconds, Func<SecondFigures, double?> select) =>
         new(whole ?? double.NaN, [.. seconds.Select(select).OfType<double>()]);
 
-    private static double? Percentile(ReportLatency latency, double percentile) => percentile switch
+    private static double? Percentile(LatencyFigures latency, double percentile) => percentile switch
     {
         50 => latency.P50,
         75 => latency.P75,
         90 => latency.P90,
         95 => latency.P95,
         99 => latency.P99,
-        99.9 => latency.P99_9,
-        _ => null,
-    };
-
-    private static double? Percentile(ReportSecond second, double percentile) => percentile switch
-    {
-        50 => second.P50,
-        75 => second.P75,
-        90 => second.P90,
-        95 => second.P95,
-        99 => second.P99,
-        99.9 => second.P99_9,
+        99.9 => latency.P999,
         _ => null,
     };
 }

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
-using StressTest.Aggregation;
 using StressTest.Transport.Contracts;
 
 namespace StressTest.Monitoring.Generator;
@@ -37,7 +36,7 @@ internal sealed record GeneratorVerdict(IReadOnlyList<SaturationWindow> Windows,
             + (Windows.Count == 1 ? ": numbers in that window describe the generator, not the API." : ": numbers in those windows describe the generator, not the API.")
         : null;
 
-    public static GeneratorVerdict Judge(IReadOnlyList<SecondSample> series, int cores)
+    public static GeneratorVerdict Judge(IReadOnlyList<HealthSecond> series, int cores)
     {
         ArgumentNullException.ThrowIfNull(series);
         if (!series.Any(s => s.Health is not null))

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Errors;
-using StressTest.Workers;
 
 namespace StressTest.Monitoring.Probes;
 
@@ -67,11 +66,11 @@ internal sealed class ProbeSampler
     }
 
     /// <summary>Disposes the probes that are disposable; a failure is reported, not thrown.</summary>
-    public void DisposeProbes(List<string> problems)
+    public void DisposeProbes(RunDiagnostics diagnostics)
     {
         foreach (var probe in _probes)
         {
-            InstanceLifetime.Dispose(probe.Source, problems.Add, "the run");
+            diagnostics.Dispose(probe.Source, "the run");
         }
     }
 

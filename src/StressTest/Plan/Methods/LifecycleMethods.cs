@@ -39,35 +39,6 @@ internal sealed class LifecycleMethods
             : ParseResult<LifecycleMethods>.Success(new LifecycleMethods(setup, teardown));
     }
 
-    /// <summary>Runs a lifecycle method and awaits it; the method's own exception propagates unwrapped.</summary>
-    public static async Task InvokeAsync(MethodInfo method, CancellationToken cancellationToken, StressSetupContext? setup = null)
-    {
-        ArgumentNullException.ThrowIfNull(method);
-        var arguments = method.GetParameters()
-            .Select(p => p.ParameterType == typeof(StressSetupContext) ? setup ?? new StressSetupContext() : (object)cancellationToken)
-            .ToArray();
-        object? result;
-        try
-        {
-            result = method.Invoke(null, arguments);
-        }
-        catch (TargetInvocationException ex) when (ex.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
-            throw;
-        }
-
-        switch (result)
-        {
-            case Task task:
-                await task.ConfigureAwait(false);
-                break;
-            case ValueTask valueTask:
-                await valueTask.ConfigureAwait(false);
-                break;
-        }
-    }
-
     /// <summary>The one method of <paramref name="testClass"/> (or a base class) marked with the attribute named
     /// <paramref name="attributeName"/>; null when there is none, or (with a problem) several.</summary>
     internal static MethodInfo? FindMarked(Type testClass, string attributeName, string label, List<string> problems)

@@ -2,14 +2,12 @@
 // SPDX-License-Identifier: MIT
 
 using System.Reflection;
-using StressTest.Workers.Binding;
-
 namespace StressTest.Plan.Methods;
 
 /// <summary>
 /// The shapes a stress-test method and a worker's setup and teardown may have: returning void, Task or ValueTask,
-/// taking (), (StressContext), (CancellationToken) or (StressContext, CancellationToken). One rule, so the compiled
-/// invoker (<see cref="MethodBinding.Compile"/>) serves all of them.
+/// taking (), (StressContext), (CancellationToken) or (StressContext, CancellationToken). One rule, so one compiled
+/// invoker shape (the engine's MethodBinding) serves all of them.
 /// </summary>
 internal static class MethodShape
 {

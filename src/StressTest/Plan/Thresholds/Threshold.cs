@@ -1,7 +1,6 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Evaluation;
 
 namespace StressTest.Plan.Thresholds;
 
@@ -21,7 +20,7 @@ internal sealed record Threshold(string Source, ThresholdMetric Metric, Comparis
 
     /// <summary>For a relative threshold (<c>p95 &lt; baseline + 10%</c>) how the limit is made from the baseline's
     /// value; null for an absolute threshold. A relative threshold's <see cref="Limit"/> is NaN: it is judged against a
-    /// baseline (Baselines/BaselineComparer), never by <see cref="ThresholdEvaluator"/>.</summary>
+    /// baseline (Baselines/BaselineComparer), never by <c>ThresholdEvaluator</c>.</summary>
     public RelativeLimit? Relative { get; init; }
 
     /// <summary>What the threshold measures, for messages: <c>p95</c> or <c>step "checkout" p95</c>.</summary>

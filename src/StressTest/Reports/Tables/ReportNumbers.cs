@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
-using StressTest.Runner;
 
 namespace StressTest.Reports.Tables;
 
@@ -16,7 +15,11 @@ internal static class ReportNumbers
     private static readonly string[] ByteUnits = ["B", "KB", "MB", "GB", "TB"];
 
     /// <summary>Milliseconds, as the standard-output summary prints them.</summary>
-    public static string Ms(double? ms) => ms is { } value ? ResultText.Ms(value) : NotMeasured;
+    public static string Ms(double? ms) => ms is { } value ? Ms(value) : NotMeasured;
+
+    /// <summary>Milliseconds as every text output shows them: three decimals below 10 ms, one above; NaN (nothing
+    /// measured) as <see cref="NotMeasured"/>.</summary>
+    public static string Ms(double ms) => double.IsNaN(ms) ? NotMeasured : ms.ToString(ms < 10 ? "0.###" : "0.#", Invariant);
 
     public static string Count(long count) => count.ToString("N0", Invariant);
 

@@ -1,12 +1,11 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Monitoring.Generator;
 
 namespace StressTest.Transport.Contracts;
 
 /// <summary>How the load generator's process fared during one interval (normally one second): what decides whether
-/// the interval's numbers describe the API or the generator (<see cref="SaturationRules"/>).</summary>
+/// the interval's numbers describe the API or the generator (<c>SaturationRules</c>).</summary>
 /// <param name="CpuCores">Process CPU used in the interval, in cores (2.0: two cores busy all the time).</param>
 /// <param name="WorkingSetMb">Working set at the interval's end, MB.</param>
 /// <param name="GcCollections">Garbage collections in the interval (all generations).</param>

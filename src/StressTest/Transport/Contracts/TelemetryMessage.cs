@@ -1,7 +1,6 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Errors;
 
 namespace StressTest.Transport.Contracts;
 
@@ -54,7 +53,7 @@ internal sealed record IntervalTelemetry(int Index, TimeSpan Start, TimeSpan End
     public GeneratorHealth? Health { get; init; }
 }
 
-/// <summary>Errors of one kind (see <see cref="ErrorClassifier"/>): <c>HTTP 503</c>, <c>timeout</c>,
+/// <summary>Errors of one kind (see <c>ErrorClassifier</c>): <c>HTTP 503</c>, <c>timeout</c>,
 /// <c>connection refused</c>… or an exception's full type name.</summary>
 /// <param name="Kind">The kind.</param>
 /// <param name="Count">How many.</param>

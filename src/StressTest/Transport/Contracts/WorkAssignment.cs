@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Load;
-using StressTest.Workers.Http;
 
 namespace StressTest.Transport.Contracts;
 
@@ -15,12 +14,8 @@ namespace StressTest.Transport.Contracts;
 /// <param name="WorkerCount">How many workers this agent runs (all of them, in-process).</param>
 internal sealed record WorkAssignment(string RunId, TestMethodRef Method, LoadProfile Load, int FirstWorkerId, int WorkerCount)
 {
-    /// <summary>How the agent builds the run's HttpClient.</summary>
-    public HttpOptions Http { get; init; } = HttpOptions.None;
-
-    /// <summary>What setup handed to the run. Like <see cref="HttpOptions.Configure"/> these are objects of this
-    /// process, not plain data: a remote agent will run the class's setup on its own side.</summary>
-    public RunData Data { get; init; } = new();
+    /// <summary>Where the run's HTTP requests may go and which answers are not errors.</summary>
+    public HttpSettings Http { get; init; } = HttpSettings.None;
 
     /// <summary>The test's fully qualified name: a tag of its metrics and spans, and baggage of its traced requests.</summary>
     public string Test { get; init; } = string.Empty;

@@ -57,52 +57,25 @@ internal sealed class MethodBinding
     /// <summary>Binds the compiled method to one worker's instance.</summary>
     public InvocationDelegate BindTo(object? instance) => (context, token) => _compiled(instance, context, token);
 
-    /// <summary>Checks the method's shape and compiles it; the error names the method and what was expected.</summary>
+    /// <summary>Checks <paramref name="method"/> (<see cref="TestMethod.Check"/>) and compiles it: an agent binds
+    /// the method it was sent by name; the plan only checked it.</summary>
     public static ParseResult<MethodBinding> Create(Type testClass, MethodInfo method)
     {
-        ArgumentNullException.ThrowIfNull(testClass);
-        ArgumentNullException.ThrowIfNull(method);
-        var name = $"{testClass.Name}.{method.Name}";
-        var problems = new List<string>();
-
-        if (!method.IsPublic)
-        {
-            problems.Add("it must be public");
-        }
-
-        if (!(testClass.IsPublic || testClass.IsNestedPublic) || testClass.ContainsGenericParameters)
-        {
-            problems.Add($"its class {testClass.Name} must be public and not an open generic type");
-        }
-
-        if (method.IsGenericMethodDefinition)
-        {
-            problems.Add("it must not be generic");
-        }
-
-        MethodShape.Check(method, problems);
-        var parameters = method.GetParameters();
-        var lifecycle = WorkerLifecycle.Find(testClass, problems);
-
-        ConstructorInfo? constructor = null;
-        if (!method.IsStatic || !lifecycle.IsEmpty)
-        {
-            constructor = testClass.GetConstructor(Type.EmptyTypes);
-            if (constructor is null || testClass.IsAbstract)
-            {
-                problems.Add($"its class {testClass.Name} needs a public parameterless constructor (each worker creates its own instance{(method.IsStatic ? " for its [StressWorkerSetup]/[StressWorkerTeardown]" : string.Empty)})");
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            return ParseResult<MethodBinding>.Failure($"[StressTest] method {name} has an unsupported signature: {string.Join("; ", problems)}.");
-        }
-
-        return ParseResult<MethodBinding>.Success(new MethodBinding(method, constructor, Compile(testClass, method, parameters)) { Lifecycle = lifecycle });
+        var checkedMethod = TestMethod.Check(testClass, method);
+        return checkedMethod.IsSuccess ? ParseResult<MethodBinding>.Success(Bind(checkedMethod.Value)) : ParseResult<MethodBinding>.Failure(checkedMethod.Error);
     }
 
-    /// <summary>Compiles any supported shape (instance or static; <see cref="MethodShape"/>) into one signature.</summary>
+    /// <summary>Compiles a checked method and its class's worker lifecycle: once per run, where the run happens.</summary>
+    public static MethodBinding Bind(TestMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        var constructor = method.NeedsInstance ? method.TestClass.GetConstructor(Type.EmptyTypes) : null;
+        return new MethodBinding(method.Method, constructor, Compile(method.TestClass, method.Method, method.Method.GetParameters()))
+        {
+            Lifecycle = WorkerLifecycle.Of(method),
+        };
+    }
+
     internal static Func<object?, StressContext, CancellationToken, ValueTask> Compile(Type testClass, MethodInfo method, ParameterInfo[] parameters)
     {
         var instance = Expression.Parameter(typeof(object), "instance");

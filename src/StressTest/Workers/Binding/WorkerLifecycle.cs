@@ -7,15 +7,12 @@ using StressTest.Plan.Methods;
 namespace StressTest.Workers.Binding;
 
 /// <summary>
-/// A test class's <c>[StressWorkerSetup]</c> and <c>[StressWorkerTeardown]</c>: public instance methods, at most one
-/// of each, shaped like a stress-test method (<see cref="MethodShape"/>) and compiled the same way; they run once per
-/// worker on the worker's own instance, so instance fields carry what they prepare to every invocation.
+/// A test class's <c>[StressWorkerSetup]</c> and <c>[StressWorkerTeardown]</c> (found and checked by
+/// <see cref="WorkerLifecycleMethods"/>), compiled like the stress-test method; they run once per worker on the
+/// worker's own instance.
 /// </summary>
 internal sealed class WorkerLifecycle
 {
-    internal const string SetupAttributeName = "StressTest.StressWorkerSetupAttribute";
-    internal const string TeardownAttributeName = "StressTest.StressWorkerTeardownAttribute";
-
     private readonly Func<object?, StressContext, CancellationToken, ValueTask>? _setup;
     private readonly Func<object?, StressContext, CancellationToken, ValueTask>? _teardown;
 
@@ -35,13 +32,11 @@ internal sealed class WorkerLifecycle
 
     public bool IsEmpty => Setup is null && Teardown is null;
 
-    /// <summary>Finds and checks them on <paramref name="testClass"/> and its base classes; problems name the method.</summary>
-    public static WorkerLifecycle Find(Type testClass, List<string> problems)
+    /// <summary>Compiles the checked method's worker setup and teardown.</summary>
+    public static WorkerLifecycle Of(TestMethod method)
     {
-        ArgumentNullException.ThrowIfNull(testClass);
-        var setup = FindOne(testClass, SetupAttributeName, "[StressWorkerSetup]", problems);
-        var teardown = FindOne(testClass, TeardownAttributeName, "[StressWorkerTeardown]", problems);
-        return setup is null && teardown is null ? None : new WorkerLifecycle(setup, teardown, testClass);
+        ArgumentNullException.ThrowIfNull(method);
+        return method.WorkerSetup is null && method.WorkerTeardown is null ? None : new WorkerLifecycle(method.WorkerSetup, method.WorkerTeardown, method.TestClass);
     }
 
     public ValueTask SetUpAsync(object? instance, StressContext context, CancellationToken cancellationToken) =>
@@ -49,27 +44,4 @@ internal sealed class WorkerLifecycle
 
     public ValueTask TearDownAsync(object? instance, StressContext context) =>
         _teardown?.Invoke(instance, context, CancellationToken.None) ?? default;
-
-    private static MethodInfo? FindOne(Type testClass, string attributeName, string label, List<string> problems)
-    {
-        if (LifecycleMethods.FindMarked(testClass, attributeName, label, problems) is not { } method)
-        {
-            return null;
-        }
-
-        var shape = new List<string>();
-        if (method.IsStatic || !method.IsPublic || method.IsGenericMethodDefinition)
-        {
-            shape.Add("it must be a public, non-generic instance method (it runs on each worker's own instance)");
-        }
-
-        MethodShape.Check(method, shape);
-        if (shape.Count > 0)
-        {
-            problems.Add($"{label} method {testClass.Name}.{method.Name} is not supported: {string.Join("; ", shape)}");
-            return null;
-        }
-
-        return method;
-    }
 }

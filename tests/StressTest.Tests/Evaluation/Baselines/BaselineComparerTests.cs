@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Evaluation.Baselines;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Thresholds;
 using StressTest.Reports;
 
@@ -175,7 +176,7 @@ public sealed class BaselineComparerTests
         var report = runs.Run(Quiet with { Seconds = 5 }, 1);
         var straggler = report.Series[^1] with { Second = 5, Start = 5, End = 5.2, P95 = 1000 };
 
-        var samples = RunSeries.Of(report with { Series = [.. report.Series, straggler] }, new ThresholdMetric(MetricKind.Percentile, 95));
+        var samples = RunSeries.Of(ReportFigures.From(report with { Series = [.. report.Series, straggler] }), new ThresholdMetric(MetricKind.Percentile, 95));
 
         Assert.HasCount(5, samples.PerSecond);
         Assert.IsTrue(samples.PerSecond.All(v => v < 1000));
@@ -198,7 +199,7 @@ public sealed class BaselineComparerTests
     {
         var threshold = ThresholdParser.Parse(expression);
         Assert.IsTrue(threshold.IsSuccess, threshold.Error);
-        return BaselineComparer.Judge(threshold.Value, baseline, current);
+        return BaselineComparer.Judge(threshold.Value, ReportFigures.From(baseline), ReportFigures.From(current));
     }
 
     private static string Tally(IEnumerable<ComparisonVerdict> verdicts) =>

@@ -4,6 +4,7 @@
 using System.Text.Json;
 using StressTest.Evaluation;
 using StressTest.Plan.Discovery;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
 using StressTest.Plan.Thresholds;
 using StressTest.Runner;

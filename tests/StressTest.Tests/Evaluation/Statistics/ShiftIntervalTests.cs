@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Evaluation.Statistics;
+using StressTest.Plan.Methods;
 
 namespace StressTest.Tests.Evaluation.Statistics;
 

@@ -6,10 +6,10 @@ using System.Net.Sockets;
 using StressTest.Controller;
 using StressTest.Evaluation;
 using StressTest.Monitoring.Api;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
 using StressTest.Reports;
 using StressTest.Reports.Charts;
-using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 using StressTest.Workers;
 
@@ -31,17 +31,17 @@ public sealed class ApiProcessTests
         var settings = StressSettings.Default with { Observability = ObservabilitySettings.Default with { TargetProcessId = Environment.ProcessId } };
         var plan = Plans.Build(typeof(Targets), nameof(Targets.Allocate), settings);
 
-        var result = await new StressController(TimeProvider.System, new InProcessAgent(TimeProvider.System)).RunAsync(plan, "target", CancellationToken.None).WaitAsync(TestClock.Guard);
+        var result = await new StressController(TimeProvider.System, InProcessAgent.For(TimeProvider.System)).RunAsync(plan, "target", CancellationToken.None).WaitAsync(TestClock.Guard);
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
-        Assert.AreEqual(new ApiInfo(Environment.ProcessId, result.Target.ProcessName, InTestProcess: true, DotNet: true), result.Target);
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
+        Assert.AreEqual(new ApiInfo(Environment.ProcessId, result.Api.ProcessName, InTestProcess: true, DotNet: true), result.Api);
         var probes = result.Measurements!.Probes.ToDictionary(p => p.Name);
         Assert.AreEqual(3, probes["api_cpu_cores"].Points.Count, "one sample per measured second");
         Assert.IsGreaterThan(0.0, probes["api_working_set_mb"].Max);
         Assert.IsGreaterThan(0.0, probes["api_threads"].Max);
         Assert.IsTrue(probes.ContainsKey("api_gc_heap_mb") && probes["api_gc_heap_mb"].Max > 0, "runtime counters over EventPipe: " + string.Join(", ", probes.Keys));
         Assert.IsTrue(probes.ContainsKey("api_threadpool_threads"), string.Join(", ", probes.Keys));
-        var charts = ReportCharts.Build(ReportBuilder.Build(result, string.Empty)).Select(c => c.Id).ToList();
+        var charts = ReportCharts.Build(ReportBuilder.Build(result)).Select(c => c.Id).ToList();
         Assert.AreEqual(charts.IndexOf("latency") + 1, charts.IndexOf("api-cpu"), "the API's CPU right beside the latency: " + string.Join(", ", charts));
     }
 

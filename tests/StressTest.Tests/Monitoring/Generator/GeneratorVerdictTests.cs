@@ -1,8 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Aggregation;
 using StressTest.Monitoring.Generator;
+using StressTest.Plan.Methods;
 using StressTest.Transport.Contracts;
 
 namespace StressTest.Tests.Monitoring.Generator;
@@ -91,6 +91,6 @@ public sealed class GeneratorVerdictTests
         Assert.AreEqual(new GeneratorHealth(1.8, 120, 3, 12, 100, 6, 12, 3), health);
     }
 
-    private static List<SecondSample> Series(int seconds, Func<int, GeneratorHealth?> health) =>
-        Enumerable.Range(0, seconds).Select(i => new SecondSample(i, i, i + 1, 100, 0, LatencySummary.Empty) { Health = health(i) }).ToList();
+    private static List<HealthSecond> Series(int seconds, Func<int, GeneratorHealth?> health) =>
+        Enumerable.Range(0, seconds).Select(i => new HealthSecond(i, i + 1, health(i))).ToList();
 }

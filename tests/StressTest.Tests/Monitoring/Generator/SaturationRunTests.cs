@@ -3,6 +3,7 @@
 
 using StressTest.Controller;
 using StressTest.Evaluation;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Thresholds;
 using StressTest.Reports;
 using StressTest.Reports.Html;
@@ -30,7 +31,7 @@ public sealed class SaturationRunTests
         Assert.IsTrue(verdict.Saturated, Describe(result));
         Assert.StartsWith("Warning: the load generator was saturated from ", verdict.Warning!);
         Assert.Contains(verdict.Warning!, result.Warnings);
-        var report = ReportBuilder.Build(result, verdict.Warning!);
+        var report = ReportBuilder.Build(result);
         Assert.IsTrue(report.Generator!.Saturated);
         Assert.Contains("class=\"warnings\"", HtmlDocument.Render(report));
         Assert.Contains("> ⚠️ Warning: the load generator was saturated", MarkdownReportExporter.Render(report));
@@ -49,7 +50,7 @@ public sealed class SaturationRunTests
     }
 
     private static Task<StressRunResult> RunAsync(string method) =>
-        new StressController(TimeProvider.System, new InProcessAgent(TimeProvider.System))
+        new StressController(TimeProvider.System, InProcessAgent.For(TimeProvider.System))
             .RunAsync(Plans.Build(typeof(Targets), method), "saturation", CancellationToken.None)
             .WaitAsync(TestClock.Guard);
 

@@ -3,6 +3,7 @@
 
 using Microsoft.Extensions.Time.Testing;
 using StressTest.Monitoring.Probes;
+using StressTest.Plan.Methods;
 
 namespace StressTest.Tests.Monitoring.Probes;
 

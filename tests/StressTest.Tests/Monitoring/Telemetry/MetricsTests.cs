@@ -5,7 +5,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using StressTest.Evaluation;
 using StressTest.Monitoring.Telemetry;
-using StressTest.Runner;
+using StressTest.Plan.Methods;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Monitoring.Telemetry;
@@ -29,7 +29,7 @@ public sealed class MetricsTests
             result = await Runs.RunAsync(probe.Clock, typeof(TracedTargets.Journey), nameof(TracedTargets.Journey.Run));
         }
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         var latency = Points(metrics, "stresstest.invocation.duration");
         var ok = Assert.ContainsSingle(latency);
         Assert.AreEqual(10, ok.GetHistogramCount());

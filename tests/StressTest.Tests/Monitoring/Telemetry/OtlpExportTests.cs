@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using StressTest.Evaluation;
 using StressTest.Monitoring.Telemetry;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
-using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Monitoring.Telemetry;
@@ -61,7 +61,7 @@ public sealed class OtlpExportTests
 
         var result = await Runs.RunAsync(probe.Clock, typeof(TracedTargets.Journey), nameof(TracedTargets.Journey.Run), settings);
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.IsEmpty(result.Warnings, string.Join(Environment.NewLine, result.Warnings));
         Assert.IsTrue(received.Any(r => r.Path == "/v1/traces" && r.Bytes > 0), string.Join(", ", received));
         Assert.IsTrue(received.Any(r => r.Path == "/v1/metrics" && r.Bytes > 0), string.Join(", ", received));
@@ -78,7 +78,7 @@ public sealed class OtlpExportTests
 
         var result = await Runs.RunAsync(probe.Clock, typeof(TracedTargets.Journey), nameof(TracedTargets.Journey.Run), settings);
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         var warning = Assert.ContainsSingle(result.Warnings);
         Assert.StartsWith("OTLP export to http://127.0.0.1:", warning);
         Assert.Contains("failed (the run went on without it)", warning);

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using StressTest.Controller;
 using StressTest.Evaluation;
-using StressTest.Runner;
+using StressTest.Plan.Methods;
 using StressTest.Tests.TestSupport;
 using StressTest.Workers;
 
@@ -41,9 +41,9 @@ public sealed class ServerTraceTests
         KestrelTarget.Address = app.Urls.Select(u => new Uri(u)).First();
 
         var plan = Plans.Build(typeof(KestrelTarget), nameof(KestrelTarget.Hello), TracingTests.Sampled(1));
-        var result = await new StressController(TimeProvider.System, new InProcessAgent(TimeProvider.System)).RunAsync(plan, RunId, CancellationToken.None).WaitAsync(TestClock.Guard);
+        var result = await new StressController(TimeProvider.System, InProcessAgent.For(TimeProvider.System)).RunAsync(plan, RunId, CancellationToken.None).WaitAsync(TestClock.Guard);
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         var clients = stopped.Where(a => a.Source.Name == StressTestTelemetry.Name && a.Kind == ActivityKind.Client).ToList();
         var servers = stopped.Where(a => a.Source.Name == "Microsoft.AspNetCore").ToList();
         Assert.IsGreaterThanOrEqualTo(5, clients.Count, "requests of the traced invocations");

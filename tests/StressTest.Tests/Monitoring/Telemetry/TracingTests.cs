@@ -5,8 +5,8 @@ using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 using StressTest.Evaluation;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
-using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Monitoring.Telemetry;
@@ -30,7 +30,7 @@ public sealed class TracingTests
             result = await Runs.RunAsync(probe.Clock, typeof(TracedTargets.Journey), nameof(TracedTargets.Journey.Run), Sampled(1));
         }
 
-        Assert.AreEqual(RunOutcome.Passed, result.Outcome, ResultText.FailureMessage(result));
+        Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         var invocations = spans.Where(s => s.ParentSpanId == default).ToList();
         Assert.HasCount(10, invocations);
         Assert.IsTrue(invocations.All(s => s.OperationName == "Run" && (string?)s.GetTagItem(StressTestTelemetry.RunIdKey) == Runs.RunId));

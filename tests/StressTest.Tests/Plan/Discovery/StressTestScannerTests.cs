@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Plan.Discovery;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Thresholds;
 
 namespace StressTest.Tests.Plan.Discovery;

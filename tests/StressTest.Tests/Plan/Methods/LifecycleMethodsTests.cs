@@ -1,6 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Controller;
 using StressTest.Plan.Methods;
 
 namespace StressTest.Tests.Plan.Methods;
@@ -106,7 +107,7 @@ public sealed class LifecycleMethodsTests
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Targets.Awaited.Gate = gate.Task;
 
-        var invocation = LifecycleMethods.InvokeAsync(Method(typeof(Targets.Awaited), nameof(Targets.Awaited.SetupTask)), CancellationToken.None);
+        var invocation = LifecycleInvoker.InvokeAsync(Method(typeof(Targets.Awaited), nameof(Targets.Awaited.SetupTask)), CancellationToken.None);
 
         Assert.IsFalse(invocation.IsCompleted);
         gate.SetResult();
@@ -120,7 +121,7 @@ public sealed class LifecycleMethodsTests
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Targets.AwaitedValueTask.Gate = gate.Task;
 
-        var invocation = LifecycleMethods.InvokeAsync(Method(typeof(Targets.AwaitedValueTask), nameof(Targets.AwaitedValueTask.Teardown)), CancellationToken.None);
+        var invocation = LifecycleInvoker.InvokeAsync(Method(typeof(Targets.AwaitedValueTask), nameof(Targets.AwaitedValueTask.Teardown)), CancellationToken.None);
 
         Assert.IsFalse(invocation.IsCompleted);
         gate.SetResult();
@@ -133,7 +134,7 @@ public sealed class LifecycleMethodsTests
     {
         using var source = new CancellationTokenSource();
 
-        await LifecycleMethods.InvokeAsync(Method(typeof(Targets.Both), nameof(Targets.Both.Teardown)), source.Token);
+        await LifecycleInvoker.InvokeAsync(Method(typeof(Targets.Both), nameof(Targets.Both.Teardown)), source.Token);
 
         Assert.AreEqual(source.Token, Targets.Both.TeardownToken);
     }
@@ -143,7 +144,7 @@ public sealed class LifecycleMethodsTests
     {
         var context = new StressSetupContext();
 
-        await LifecycleMethods.InvokeAsync(Method(typeof(Targets.SetupTakesContext), nameof(Targets.SetupTakesContext.Setup)), CancellationToken.None, context).WaitAsync(TestSupport.TestClock.Guard);
+        await LifecycleInvoker.InvokeAsync(Method(typeof(Targets.SetupTakesContext), nameof(Targets.SetupTakesContext.Setup)), CancellationToken.None, context).WaitAsync(TestSupport.TestClock.Guard);
 
         Assert.AreSame(context, Targets.SetupTakesContext.Received);
         Assert.AreEqual(new Uri("http://127.0.0.1:5001/"), context.BaseAddress);
@@ -155,7 +156,7 @@ public sealed class LifecycleMethodsTests
         var context = new StressSetupContext();
         using var source = new CancellationTokenSource();
 
-        await LifecycleMethods.InvokeAsync(Method(typeof(Targets.SetupTakesContextAndToken), nameof(Targets.SetupTakesContextAndToken.Setup)), source.Token, context).WaitAsync(TestSupport.TestClock.Guard);
+        await LifecycleInvoker.InvokeAsync(Method(typeof(Targets.SetupTakesContextAndToken), nameof(Targets.SetupTakesContextAndToken.Setup)), source.Token, context).WaitAsync(TestSupport.TestClock.Guard);
 
         Assert.AreSame(context, Targets.SetupTakesContextAndToken.Received);
         Assert.AreEqual(source.Token, Targets.SetupTakesContextAndToken.Token);
@@ -165,7 +166,7 @@ public sealed class LifecycleMethodsTests
     [TestMethod]
     public async Task InvokeAsync_SetupTakingContextButNoneGiven_ReceivesAFreshOne()
     {
-        await LifecycleMethods.InvokeAsync(Method(typeof(Targets.SetupTakesContextReturnsValueTask), nameof(Targets.SetupTakesContextReturnsValueTask.Setup)), CancellationToken.None).WaitAsync(TestSupport.TestClock.Guard);
+        await LifecycleInvoker.InvokeAsync(Method(typeof(Targets.SetupTakesContextReturnsValueTask), nameof(Targets.SetupTakesContextReturnsValueTask.Setup)), CancellationToken.None).WaitAsync(TestSupport.TestClock.Guard);
 
         Assert.IsNotNull(Targets.SetupTakesContextReturnsValueTask.Received);
         Assert.IsNull(Targets.SetupTakesContextReturnsValueTask.ReceivedBaseAddress, "a fresh context sets no base address");
@@ -178,7 +179,7 @@ public sealed class LifecycleMethodsTests
     public async Task InvokeAsync_MethodThrows_ThrowsTheOriginalExceptionUnwrapped(string method)
     {
         var exception = await Assert.ThrowsExactlyAsync<InvalidOperationException>(
-            () => LifecycleMethods.InvokeAsync(Method(typeof(Targets.Throwing), method), CancellationToken.None));
+            () => LifecycleInvoker.InvokeAsync(Method(typeof(Targets.Throwing), method), CancellationToken.None));
 
         Assert.AreEqual(method, exception.Message);
     }

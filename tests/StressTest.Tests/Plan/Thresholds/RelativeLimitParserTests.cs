@@ -3,6 +3,7 @@
 
 using StressTest.Aggregation;
 using StressTest.Evaluation;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Thresholds;
 using StressTest.Transport;
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Text;
+using StressTest.Plan.Methods;
 using StressTest.Reports.Charts;
 
 namespace StressTest.Tests.Reports.Charts;

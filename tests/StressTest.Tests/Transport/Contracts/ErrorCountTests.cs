@@ -1,7 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Errors;
+using StressTest.Plan.Methods;
 using StressTest.Transport.Contracts;
 
 namespace StressTest.Tests.Transport.Contracts;

@@ -3,6 +3,7 @@
 
 using System.IO.Compression;
 using System.Text;
+using StressTest.Plan.Methods;
 using StressTest.Tests.TestSupport;
 using StressTest.Workers.Http;
 

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using StressTest.Plan.Methods;
 using StressTest.Tests.TestSupport;
 using StressTest.Transport.Contracts;
 using StressTest.Workers.Http;

@@ -1,6 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Plan.Methods;
 using StressTest.Workers.Http;
 
 namespace StressTest.Tests.Workers.Http;

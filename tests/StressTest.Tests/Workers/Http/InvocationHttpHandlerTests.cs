@@ -4,8 +4,8 @@
 using System.Net;
 using System.Net.Sockets;
 using HdrHistogram;
-using StressTest.Errors;
 using StressTest.Plan;
+using StressTest.Plan.Methods;
 using StressTest.Tests.TestSupport;
 using StressTest.Transport;
 using StressTest.Transport.Contracts;

@@ -4,6 +4,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
+using StressTest.Plan.Methods;
 using StressTest.Tests.TestSupport;
 using StressTest.Workers.Http;
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using HdrHistogram;
+using StressTest.Plan.Methods;
 using StressTest.Transport;
 using StressTest.Transport.Contracts;
 using StressTest.Workers;

@@ -5,7 +5,7 @@ using System.Reflection;
 using StressTest.Plan.Settings;
 using StressTest.Reports;
 
-namespace StressTest.Evaluation.Baselines;
+namespace StressTest.Runner;
 
 /// <summary>
 /// Where a test's baseline lives: <c>&lt;BaselineDirectory&gt;/&lt;profile or "default"&gt;/&lt;test&gt;.json</c>,

@@ -1,7 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-namespace StressTest.Errors;
+
+namespace StressTest.Transport.Contracts;
 
 /// <summary>
 /// The error taxonomy's categories: what kind of failure an error was, as the report's <c>errorsByType</c> names it.
@@ -9,7 +10,7 @@ namespace StressTest.Errors;
 /// one is a breaking change of the report.
 /// </summary>
 /// <remarks>
-/// The category says what went wrong; <see cref="ErrorClass.Kind"/> is the finer grouping key shown to users (one
+/// The category says what went wrong; <c>ErrorClass.Kind</c> is the finer grouping key shown to users (one
 /// per HTTP status code, one per exception type). A server that is down shows as <see cref="ConnectionRefused"/>
 /// rather than as a pile of <c>HttpRequestException</c>s, so the dominant problem is obvious at a glance.
 /// </remarks>

@@ -1,10 +1,11 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Evaluation.Baselines;
+using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
+using StressTest.Runner;
 
-namespace StressTest.Tests.Evaluation.Baselines;
+namespace StressTest.Tests.Runner;
 
 [TestClass]
 public sealed class BaselineLocationTests
