@@ -9,7 +9,7 @@ namespace SampleApi.StressTests;
 /// <summary>
 /// Checkout through a simulated payment gateway (40 ms median, 300 ms p99, 2 % 503, 0.5 % no answer), without and
 /// with the API's timeout and retry policy. The report's <c>dependencies</c> section shows what the gateway served;
-/// the main README ("What a dependency does to an API") explains the numbers.
+/// docs/simulated-dependencies.md ("What a dependency does to an API") explains the numbers.
 /// </summary>
 public sealed class CheckoutStressTests
 {

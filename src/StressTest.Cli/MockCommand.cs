@@ -13,7 +13,7 @@ internal static class MockCommand
 {
     public static Command Create()
     {
-        var profile = new Argument<FileInfo>("profile") { Description = "The mock profile (JSON; README, \"Simulating dependencies\")." };
+        var profile = new Argument<FileInfo>("profile") { Description = "The mock profile (JSON; docs/simulated-dependencies.md)." };
         var port = new Option<int?>("--port") { Description = "The port on 127.0.0.1; default a free one, printed." };
         var command = new Command("mock", "Serve a simulated dependency (latency and failures from a profile) until Ctrl+C, then print what it served.") { profile, port };
         command.SetAction(async (parseResult, cancellationToken) =>

@@ -8,7 +8,7 @@ namespace StressTest.Mocks;
 
 /// <summary>
 /// A simulated dependency: its name, seed and routes. Built in code or read from a JSON profile
-/// (<see cref="Load"/>; the format is in the README, "Simulating dependencies"); run by a <see cref="MockDependency"/>
+/// (<see cref="Load"/>; the format is in docs/simulated-dependencies.md); run by a <see cref="MockDependency"/>
 /// in process or a <see cref="MockServer"/>.
 /// </summary>
 public sealed class MockProfile

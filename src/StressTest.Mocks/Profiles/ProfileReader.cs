@@ -7,7 +7,7 @@ using StressTest.Mocks.Latencies;
 namespace StressTest.Mocks.Profiles;
 
 /// <summary>
-/// Reads a JSON profile (schema: README, "Simulating dependencies") into a <see cref="MockProfile"/> through the same
+/// Reads a JSON profile (schema: docs/simulated-dependencies.md) into a <see cref="MockProfile"/> through the same
 /// factories code uses, so a profile and code are checked by the same rules; then prepares it once as a
 /// <see cref="MockDependency"/> would, so problems of whole routes (probabilities above 1) are found on load too.
 /// Every problem becomes an <see cref="InvalidDataException"/> naming the source, the line and the field.

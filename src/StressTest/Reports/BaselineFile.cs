@@ -8,7 +8,7 @@ using StressTest.Transport;
 namespace StressTest.Reports;
 
 /// <summary>
-/// Reads and writes baseline files. A baseline is a JSON report that was kept (schema in the README), so any
+/// Reads and writes baseline files. A baseline is a JSON report that was kept (schema in docs/reports.md), so any
 /// report (an attachment of an old CI run, say) can serve as one and <c>stresstest compare</c> reads both alike.
 /// Every way a file can be wrong is a message naming the file, what is wrong and what to do.
 /// </summary>

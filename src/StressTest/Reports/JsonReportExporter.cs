@@ -6,7 +6,7 @@ using System.Text.Json;
 
 namespace StressTest.Reports;
 
-/// <summary>The machine-readable report (schema in the README).</summary>
+/// <summary>The machine-readable report (schema in docs/reports.md).</summary>
 internal sealed class JsonReportExporter : IReportExporter
 {
     internal static readonly JsonSerializerOptions Options = new()

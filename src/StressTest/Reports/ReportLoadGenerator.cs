@@ -7,7 +7,7 @@ using StressTest.Transport.Contracts;
 
 namespace StressTest.Reports;
 
-/// <summary>The verdict on the load generator: whether it limited the run, when and why (README "Generator
+/// <summary>The verdict on the load generator: whether it limited the run, when and why (docs/observability.md, "Generator
 /// health"); null in the report when its health was not sampled.</summary>
 internal sealed record ReportLoadGenerator(
     [property: JsonPropertyName("saturated")] bool Saturated,
@@ -51,7 +51,7 @@ internal sealed record ReportWindow(
     [property: JsonPropertyName("from")] DateTimeOffset From,
     [property: JsonPropertyName("to")] DateTimeOffset To);
 
-/// <summary>The API's process as the run knew it (README "The API's resources"): configured by TargetProcessId/Name,
+/// <summary>The API's process as the run knew it (docs/observability.md, "The API's resources"): configured by TargetProcessId/Name,
 /// or found listening inside the test process; null fields when unknown.</summary>
 internal sealed record ReportApi(
     [property: JsonPropertyName("processId")] int? ProcessId,

@@ -9,7 +9,7 @@ namespace StressTest.Reports;
 
 /// <summary>
 /// The report of one stress test, the single source every exporter reads. Its JSON form is a documented,
-/// versioned schema (README "JSON report"); field names are fixed. Unmeasured values (no invocation) are null.
+/// versioned schema (docs/reports.md, "JSON report"); field names are fixed. Unmeasured values (no invocation) are null.
 /// </summary>
 internal sealed record StressReport
 {

@@ -8,7 +8,7 @@ using StressTest.Reports;
 
 namespace StressTest.Tests.Reports;
 
-/// <summary>The JSON report's HTTP fields (README "JSON report"): endpoints, steps, checks, checksRate, and errors
+/// <summary>The JSON report's HTTP fields (docs/reports.md, "JSON report"): endpoints, steps, checks, checksRate, and errors
 /// with category and times, on a fixed run.</summary>
 [TestClass]
 public sealed class DetailReportTests

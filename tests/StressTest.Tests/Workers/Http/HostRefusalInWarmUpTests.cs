@@ -7,7 +7,7 @@ using StressTest.Workers.Http;
 
 namespace StressTest.Tests.Workers.Http;
 
-/// <summary>README: a refused host fails the test "even if the method catches the exception" — in warm-up too, where
+/// <summary>docs/http.md: a refused host fails the test "even if the method catches the exception" — in warm-up too, where
 /// requests are not measured but a typo in a URL is no less a typo.</summary>
 [TestClass]
 public sealed class HostRefusalInWarmUpTests
