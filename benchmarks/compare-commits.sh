@@ -12,6 +12,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=nginx-hello.sh
+source "$root/benchmarks/nginx-hello.sh"
 base="${1:?usage: $0 BASE [HEAD] [--seconds N] [--repeat N] [--skip-micro]}"; shift
 head_rev=HEAD
 if [ $# -gt 0 ] && [[ "$1" != --* ]]; then head_rev="$1"; shift; fi
@@ -52,18 +54,7 @@ if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
     [ -s /run/nginx.pid ] && /usr/sbin/nginx -s quit || true
 fi
 port=18090
-cat >"$work/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    keepalive_requests 100000000;
-    client_body_temp_path $work/cb; proxy_temp_path $work/px; fastcgi_temp_path $work/fc; uwsgi_temp_path $work/uw; scgi_temp_path $work/sc;
-    server { listen 127.0.0.1:$port; location / { return 200 "hello"; } }
-}
-CONF
+nginx_hello_conf "$work" "$port" >/dev/null
 "$(command -v nginx || echo /usr/sbin/nginx)" -p "$work" -c "$work/nginx.conf" -g 'daemon off;' &
 nginx_pid=$!
 sleep 1

@@ -25,6 +25,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=nginx-hello.sh
+source "$root/benchmarks/nginx-hello.sh"
 seconds=10
 repeat=3
 only=""
@@ -124,30 +126,7 @@ for port in $nginx_port $kestrel_port; do
 done
 
 if [[ " ${servers[*]} " == *" nginx "* ]]; then
-    # Its own prefix, config and temp paths: the system's nginx configuration is never read or touched.
-    # keepalive_requests high: nginx closes a connection after 1,000 requests by default, and reconnecting would be
-    # measured as the generators' cost.
-    cat >"$work/nginx.conf" <<EOF
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    default_type text/plain;
-    keepalive_requests 100000000;
-    keepalive_timeout 300s;
-    client_body_temp_path $work/client_body;
-    proxy_temp_path $work/proxy;
-    fastcgi_temp_path $work/fastcgi;
-    uwsgi_temp_path $work/uwsgi;
-    scgi_temp_path $work/scgi;
-    server {
-        listen 127.0.0.1:$nginx_port;
-        location / { return 200 "hello"; }
-    }
-}
-EOF
+    nginx_hello_conf "$work" "$nginx_port" >/dev/null
     "$nginx_bin" -p "$work" -c "$work/nginx.conf" -g 'daemon off;' &
     nginx_pid=$!
     wait_for_hello "$nginx_port"
