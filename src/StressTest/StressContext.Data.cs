@@ -3,7 +3,6 @@
 
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using StressTest.Data;
 
 namespace StressTest;
 
@@ -59,7 +58,7 @@ public sealed partial class StressContext
     public bool TryGet<T>([MaybeNullWhen(false)] out T value) => RunData.TryGet(out value);
 
     /// <summary>
-    /// The next record of the <see cref="Feeder{T}"/> of <typeparamref name="T"/> that setup handed to the run:
+    /// The next record of the <see cref="Data.Feeder{T}"/> of <typeparamref name="T"/> that setup handed to the run:
     /// <c>ctx.Get&lt;Feeder&lt;T&gt;&gt;().Next(ctx)</c>. Allocates nothing and takes no lock.
     /// </summary>
     /// <typeparam name="T">The feeder's record type.</typeparam>

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: MIT
 
 using System.Diagnostics.CodeAnalysis;
-using StressTest.Data;
 
 namespace StressTest;
 
@@ -21,7 +20,7 @@ public sealed partial class StressSetupContext
 
     /// <summary>
     /// Hands <paramref name="value"/> to the run as its <typeparamref name="T"/>: every worker reads it with
-    /// <see cref="StressContext.Get{T}"/> (a <see cref="Feeder{TRecord}"/> with <see cref="StressContext.Feed{TRecord}"/>),
+    /// <see cref="StressContext.Get{T}"/> (a <see cref="Data.Feeder{TRecord}"/> with <see cref="StressContext.Feed{TRecord}"/>),
     /// and <c>[StressTeardown]</c> with <see cref="Get{T}"/>. One value per type: setting a type again replaces it.
     /// The run owns what it is given: values that are <see cref="IAsyncDisposable"/> or <see cref="IDisposable"/> are
     /// disposed after <c>[StressTeardown]</c>, newest first.

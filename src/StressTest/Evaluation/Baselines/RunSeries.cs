@@ -11,8 +11,9 @@ namespace StressTest.Evaluation.Baselines;
 internal sealed record MetricSamples(double Value, IReadOnlyList<double> PerSecond);
 
 /// <summary>
-/// Reads what a comparison needs from a JSON report (the same data whether the report was just built in this
-/// process or read from a baseline file, so the test run and <c>stresstest compare</c> judge identically).
+/// Reads what a comparison needs from a run's figures (<see cref="RunFigures"/>: the same figures, rounded as the JSON
+/// report keeps them, whether the run was just measured or read from a baseline file, so the test run and
+/// <c>stresstest compare</c> judge identically).
 /// </summary>
 internal static class RunSeries
 {
