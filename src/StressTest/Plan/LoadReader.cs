@@ -3,6 +3,7 @@
 
 using System.Globalization;
 using StressTest.Load;
+using StressTest.Plan.Rules;
 using StressTest.Plan.Settings;
 
 namespace StressTest.Plan;

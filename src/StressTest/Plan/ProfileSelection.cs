@@ -1,6 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using StressTest.Plan.Rules;
 using StressTest.Plan.Settings;
 
 namespace StressTest.Plan;

@@ -5,7 +5,7 @@ using StressTest.Controller;
 using StressTest.Plan;
 using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Plan;

@@ -3,8 +3,8 @@
 
 using System.Globalization;
 using StressTest.Load;
-using StressTest.Plan;
 using StressTest.Plan.Methods;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Tests.Plan;
 

@@ -1,8 +1,8 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Plan;
 using StressTest.Plan.Methods;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Tests.Plan;
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Reflection;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Plan.Methods;
 

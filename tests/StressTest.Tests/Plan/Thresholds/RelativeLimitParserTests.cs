@@ -4,7 +4,7 @@
 using StressTest.Aggregation;
 using StressTest.Evaluation;
 using StressTest.Plan.Methods;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Transport;
 
 namespace StressTest.Tests.Plan.Thresholds;

@@ -3,7 +3,7 @@
 
 using System.Globalization;
 
-namespace StressTest.Plan.Thresholds;
+namespace StressTest.Plan.Rules.Thresholds;
 
 /// <summary>
 /// Parses threshold expressions of the form <c>&lt;metric&gt; &lt;op&gt; &lt;value&gt;[unit]</c>, e.g.

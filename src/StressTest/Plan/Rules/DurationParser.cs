@@ -4,7 +4,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace StressTest.Plan;
+namespace StressTest.Plan.Rules;
 
 /// <summary>
 /// Parses and formats the durations users write in attributes: a number and a unit (<c>us</c>/<c>µs</c>, <c>ms</c>,

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-namespace StressTest.Plan.Thresholds;
+namespace StressTest.Plan.Rules.Thresholds;
 
 /// <summary>How a relative threshold's limit is made from the baseline's value.</summary>
 internal enum RelativeOperation

@@ -3,7 +3,7 @@
 
 using System.Globalization;
 
-namespace StressTest.Plan.Thresholds;
+namespace StressTest.Plan.Rules.Thresholds;
 
 /// <summary>
 /// Parses the value side of a relative threshold: <c>baseline</c>, optionally followed by <c>+ amount</c>,

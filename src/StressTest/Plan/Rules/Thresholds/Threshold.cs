@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 
-namespace StressTest.Plan.Thresholds;
+namespace StressTest.Plan.Rules.Thresholds;
 
 /// <summary>
 /// A parsed threshold. It keeps the text the user wrote (<see cref="Source"/>) next to its parsed form, so every

@@ -3,7 +3,7 @@
 
 using System.Globalization;
 
-namespace StressTest.Plan.Thresholds;
+namespace StressTest.Plan.Rules.Thresholds;
 
 /// <summary>What a threshold measures. Later issues add kinds (dropped, checks, probes) without touching the
 /// existing ones.</summary>

@@ -3,7 +3,7 @@
 
 using System.Diagnostics.CodeAnalysis;
 
-namespace StressTest.Plan;
+namespace StressTest.Plan.Rules;
 
 /// <summary>
 /// The outcome of parsing user text: a value, or one error message that names the text, what was wrong and what

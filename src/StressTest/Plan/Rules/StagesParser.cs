@@ -4,7 +4,7 @@
 using System.Globalization;
 using StressTest.Load;
 
-namespace StressTest.Plan;
+namespace StressTest.Plan.Rules;
 
 /// <summary>
 /// Parses the ramping profile users write in attributes: comma-separated <c>&lt;duration&gt;:&lt;target&gt;</c>

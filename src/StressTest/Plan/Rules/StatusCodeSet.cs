@@ -4,7 +4,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace StressTest.Plan;
+namespace StressTest.Plan.Rules;
 
 /// <summary>
 /// The HTTP status codes a test accepts as success, parsed from the text users write (<c>AcceptStatus = "2xx, 404"</c>):

@@ -4,7 +4,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace StressTest.Plan.Thresholds;
+namespace StressTest.Plan.Rules.Thresholds;
 
 /// <summary>
 /// Parses a probe threshold, <c>probe:&lt;name&gt; &lt;statistic&gt; &lt;op&gt; &lt;number&gt;</c>, e.g.

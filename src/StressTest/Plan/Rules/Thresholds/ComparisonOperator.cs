@@ -1,7 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-namespace StressTest.Plan.Thresholds;
+namespace StressTest.Plan.Rules.Thresholds;
 
 /// <summary>How a measured value is compared with a threshold's limit.</summary>
 internal enum ComparisonOperator
