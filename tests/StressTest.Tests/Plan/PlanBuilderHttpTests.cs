@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Plan;
-using StressTest.Plan.Discovery;
 using StressTest.Plan.Methods;
 using StressTest.Plan.Rules;
 using StressTest.Plan.Rules.Thresholds;

@@ -6,7 +6,7 @@ using StressTest.Load;
 using StressTest.Plan.Methods;
 using StressTest.Plan.Rules;
 
-namespace StressTest.Tests.Plan;
+namespace StressTest.Tests.Plan.Rules;
 
 /// <summary>Parsing of the ramping profiles users write as comma-separated <c>duration:target</c> stages.</summary>
 [TestClass]

@@ -4,7 +4,7 @@
 using StressTest.Plan.Methods;
 using StressTest.Plan.Rules;
 
-namespace StressTest.Tests.Plan;
+namespace StressTest.Tests.Plan.Rules;
 
 /// <summary>AcceptStatus text: codes, ranges and classes within 100–599, one canonical form, clear errors.</summary>
 [TestClass]

@@ -7,7 +7,7 @@ using StressTest.Plan.Methods;
 using StressTest.Plan.Rules.Thresholds;
 using StressTest.Transport;
 
-namespace StressTest.Tests.Plan.Thresholds;
+namespace StressTest.Tests.Plan.Rules.Thresholds;
 
 [TestClass]
 public sealed class RelativeLimitParserTests

@@ -4,7 +4,7 @@
 using StressTest.Plan.Methods;
 using StressTest.Plan.Rules;
 
-namespace StressTest.Tests.Plan;
+namespace StressTest.Tests.Plan.Rules;
 
 /// <summary>Parsing and formatting of the durations users write in attributes.</summary>
 [TestClass]

@@ -4,7 +4,7 @@
 using StressTest.Plan.Methods;
 using StressTest.Plan.Rules.Thresholds;
 
-namespace StressTest.Tests.Plan.Thresholds;
+namespace StressTest.Tests.Plan.Rules.Thresholds;
 
 /// <summary>Thresholds on a step (<c>[Threshold("p95 &lt; 200ms", Step = "checkout")]</c>) and the <c>checks</c> metric.</summary>
 [TestClass]

@@ -4,7 +4,7 @@
 using StressTest.Plan.Methods;
 using StressTest.Plan.Rules.Thresholds;
 
-namespace StressTest.Tests.Plan.Thresholds;
+namespace StressTest.Tests.Plan.Rules.Thresholds;
 
 [TestClass]
 public sealed class ProbeThresholdParserTests

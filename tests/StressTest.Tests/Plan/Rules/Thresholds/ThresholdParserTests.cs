@@ -4,7 +4,7 @@
 using StressTest.Plan.Methods;
 using StressTest.Plan.Rules.Thresholds;
 
-namespace StressTest.Tests.Plan.Thresholds;
+namespace StressTest.Tests.Plan.Rules.Thresholds;
 
 /// <summary>Parsing of threshold expressions such as <c>p95 &lt; 150ms</c>.</summary>
 [TestClass]
