@@ -65,10 +65,10 @@ internal sealed class StatusCodeSet : IEquatable<StatusCodeSet>
 
         var bits = new ulong[(Size + BitsPerWord - 1) / BitsPerWord];
         var single = !text.Contains(',', StringComparison.Ordinal);
-        foreach (var range in text.AsSpan().Split(','))
+        foreach (var part in text.Split(','))
         {
-            var item = text.AsSpan()[range].Trim();
-            if (item.IsEmpty)
+            var item = part.Trim();
+            if (item.Length == 0)
             {
                 return Fail($"\"{text}\" has an empty entry; {Expected}");
             }
@@ -106,7 +106,7 @@ internal sealed class StatusCodeSet : IEquatable<StatusCodeSet>
 
     /// <summary>A code, <c>low-high</c> (spaces around the dash allowed) or a class <c>Nxx</c>; the bounds are not
     /// checked here. False when the item has none of these shapes.</summary>
-    private static bool TryParseItem(ReadOnlySpan<char> item, out int low, out int high)
+    private static bool TryParseItem(string item, out int low, out int high)
     {
         low = high = 0;
         if (item.Length == 3 && char.IsAsciiDigit(item[0]) && item[1] is 'x' or 'X' && item[2] is 'x' or 'X')
@@ -116,7 +116,7 @@ internal sealed class StatusCodeSet : IEquatable<StatusCodeSet>
             return true;
         }
 
-        var dash = item.IndexOf('-');
+        var dash = item.IndexOf('-', StringComparison.Ordinal);
         if (dash < 0)
         {
             var isCode = TryParseCode(item, out low);
@@ -128,10 +128,10 @@ internal sealed class StatusCodeSet : IEquatable<StatusCodeSet>
     }
 
     /// <summary>Plain ASCII digits; a number too long to be a code parses as one beyond the range.</summary>
-    private static bool TryParseCode(ReadOnlySpan<char> text, out int code)
+    private static bool TryParseCode(string text, out int code)
     {
         code = 0;
-        if (text.IsEmpty || text.ContainsAnyExceptInRange('0', '9'))
+        if (text.Length == 0 || !text.All(char.IsAsciiDigit))
         {
             return false;
         }

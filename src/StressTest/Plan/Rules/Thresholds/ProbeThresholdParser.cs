@@ -70,9 +70,23 @@ internal static partial class ProbeThresholdParser
         return ThresholdParser.Fail(source, $"expected \"probe:{name} <statistic> <operator> <number>\" with a statistic of {Statistics}, an operator of <, <=, >, >= or ==, and a plain number without unit, e.g. \"probe:{name} max < 5\".");
     }
 
-    [GeneratedRegex(@"^\s*probe:(?<name>[A-Za-z0-9_.\-]+)\s+(?<stat>[A-Za-z0-9]+)\s*(?<op><=|>=|==|<|>)\s*(?<value>[0-9]+(\.[0-9]+)?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private const string GrammarPattern = @"^\s*probe:(?<name>[A-Za-z0-9_.\-]+)\s+(?<stat>[A-Za-z0-9]+)\s*(?<op><=|>=|==|<|>)\s*(?<value>[0-9]+(\.[0-9]+)?)\s*$";
+    private const string NamePattern = @"^[A-Za-z0-9_.\-]+";
+    private const int MatchTimeoutMilliseconds = 100;
+
+#if NET
+    [GeneratedRegex(GrammarPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex Grammar();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_.\-]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(NamePattern, RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex NamePart();
+#else
+    // netstandard2.0 (the analyzer) has no regex source generator; the same patterns, interpreted.
+    private static readonly Regex GrammarRegex = new(GrammarPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(MatchTimeoutMilliseconds));
+    private static readonly Regex NameRegex = new(NamePattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(MatchTimeoutMilliseconds));
+
+    private static Regex Grammar() => GrammarRegex;
+
+    private static Regex NamePart() => NameRegex;
+#endif
 }

@@ -22,26 +22,7 @@ internal static class RelativeLimitParser
     {
         ArgumentNullException.ThrowIfNull(value);
         var word = new string([.. value.TakeWhile(char.IsLetter)]).ToLowerInvariant();
-        return word.Length > 0 && EditDistance(word, "baseline") <= 2;
-    }
-
-    /// <summary>Levenshtein distance, for "did you mean baseline" on a handful of letters.</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
+        return word.Length > 0 && Spelling.Distance(word, "baseline") <= 2;
     }
 
     public static ParseResult<Threshold> Parse(string source, ThresholdMetric metric, ComparisonOperator op, string value)

@@ -48,7 +48,7 @@ internal static class ThresholdParser
     private static ParseResult<Threshold> ParseExpression(string? expression)
     {
         var source = expression ?? string.Empty;
-        if (string.IsNullOrWhiteSpace(expression))
+        if (expression is null || string.IsNullOrWhiteSpace(expression))
         {
             return Fail(source, "the expression is empty; expected <metric> <operator> <value>, e.g. \"p95 < 150ms\".");
         }
