@@ -120,9 +120,13 @@ internal static class TextSuggestions
     {
         var numbers = new List<Number>();
         var i = 0;
+        var afterUnit = -1;
         while (i < text.Length)
         {
-            if (!char.IsDigit(text[i]) || (i > 0 && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] is '_' or '.')))
+            // A number right after a letter is part of a name (p95), unless that letter ended the previous number's
+            // unit (the 30 of 1min30secs).
+            var partOfName = i > 0 && i != afterUnit && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] is '_' or '.');
+            if (!char.IsDigit(text[i]) || partOfName)
             {
                 i++;
                 continue;
@@ -149,6 +153,7 @@ internal static class TextSuggestions
             var bare = unitEnd == unitStart && (unitStart >= text.Length || text[unitStart] is not ('%' or '/'));
             numbers.Add(new Number(start, i - start, unitStart, unitEnd - unitStart, bare));
             i = Math.Max(i, unitEnd);
+            afterUnit = i;
         }
 
         return numbers;
