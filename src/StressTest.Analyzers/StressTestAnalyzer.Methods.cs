@@ -1,6 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using StressTest.Plan.Rules;
@@ -28,7 +29,9 @@ public sealed partial class StressTestAnalyzer
         }
         else
         {
-            MethodRules.CheckInstance(classFacts, methodFacts, HasWorkerLifecycle(type, attributes), fragments);
+            // An instance method needs an instance anyway: the class's worker lifecycle is looked up only for static ones.
+            var hasWorkerLifecycle = method.IsStatic && HasWorkerLifecycle(type, attributes);
+            MethodRules.CheckInstance(classFacts, methodFacts, hasWorkerLifecycle, fragments);
         }
 
         var location = AttributeReading.Location(AttributeReading.Syntax(stressTest, context.CancellationToken), method);
@@ -39,11 +42,11 @@ public sealed partial class StressTestAnalyzer
         }
     }
 
-    private static void AnalyzeLifecycleMethod(SymbolAnalysisContext context, IMethodSymbol method, KnownAttributes attributes)
+    private static void AnalyzeLifecycleMethod(SymbolAnalysisContext context, IMethodSymbol method, ImmutableArray<AttributeData> marks, KnownAttributes attributes)
     {
         foreach (var (attribute, label, isWorker) in attributes.Lifecycle)
         {
-            if (KnownAttributes.Find(method, attribute) is not { } data)
+            if (marks.FirstOrDefault(a => KnownAttributes.Is(a, attribute)) is not { } data)
             {
                 continue;
             }

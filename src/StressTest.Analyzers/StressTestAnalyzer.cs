@@ -48,9 +48,15 @@ public sealed partial class StressTestAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMethod(SymbolAnalysisContext context, KnownAttributes attributes)
     {
         var method = (IMethodSymbol)context.Symbol;
+        var marks = method.GetAttributes();
+        if (marks.IsEmpty)
+        {
+            return;
+        }
+
         AttributeData? stressTest = null;
         var thresholds = new List<AttributeData>();
-        foreach (var attribute in method.GetAttributes())
+        foreach (var attribute in marks)
         {
             if (KnownAttributes.Is(attribute, attributes.StressTest))
             {
@@ -62,7 +68,7 @@ public sealed partial class StressTestAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        AnalyzeLifecycleMethod(context, method, attributes);
+        AnalyzeLifecycleMethod(context, method, marks, attributes);
         if (stressTest is not null)
         {
             AnalyzeArguments(context, method, stressTest, thresholds);
