@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Plan.Rules;
-using StressTest.Plan.Rules.Thresholds;
 
 namespace StressTest.Analyzers;
 
@@ -28,13 +27,4 @@ internal static class ArgumentFixes
         ArgumentNames.Stages => ["s", "m"],
         _ => ["s", "ms"],
     };
-}
-
-/// <summary>The same for a <c>[Threshold]</c> expression.</summary>
-internal static class ThresholdFixes
-{
-    /// <summary>Latency limits are usually milliseconds.</summary>
-    public static readonly IReadOnlyList<string> Units = ["ms", "s"];
-
-    public static bool IsValid(string candidate, string? step) => ThresholdParser.Parse(candidate, step).IsSuccess;
 }
