@@ -3,7 +3,7 @@
 
 using System.CommandLine;
 using StressTest.Evaluation.Baselines;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Reports;
 
 namespace StressTest.Cli;

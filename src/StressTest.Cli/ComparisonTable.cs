@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Text;
 using StressTest.Evaluation;
 using StressTest.Evaluation.Baselines;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Reports;
 using StressTest.Reports.Markdown;
 

@@ -4,7 +4,7 @@
 using System.Globalization;
 using System.Text.Json;
 using StressTest.Mocks.Simulation;
-using StressTest.Plan;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Mocks.Profiles;
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
-using StressTest.Plan;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Mocks.Simulation;
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 
 namespace StressTest.Evaluation;
 

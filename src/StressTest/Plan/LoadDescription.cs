@@ -3,6 +3,7 @@
 
 using System.Globalization;
 using StressTest.Load;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Plan;
 

@@ -3,6 +3,7 @@
 
 using System.Globalization;
 using StressTest.Load;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Plan;
 
@@ -34,11 +35,11 @@ internal static class LoadScaler
         };
 
         var peakRate = stages.Count > 0 ? stages.Max(s => s.Target) : scaled.Rate;
-        if (open && peakRate > LoadReader.MaxRate)
+        if (open && peakRate > LoadArguments.MaxRate)
         {
             problems.Add(Problem(scale, $"a rate of {peakRate:N0}/s, above the limit of 1,000,000/s"));
         }
-        else if (!open && scaled.Concurrency > LoadReader.MaxWorkers)
+        else if (!open && scaled.Concurrency > LoadArguments.MaxWorkers)
         {
             problems.Add(Problem(scale, $"{scaled.Concurrency:N0} workers, above the limit of 10,000"));
         }

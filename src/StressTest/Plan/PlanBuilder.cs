@@ -3,8 +3,8 @@
 
 using StressTest.Plan.Discovery;
 using StressTest.Plan.Methods;
+using StressTest.Plan.Rules;
 using StressTest.Plan.Settings;
-using StressTest.Plan.Thresholds;
 
 namespace StressTest.Plan;
 
@@ -12,6 +12,11 @@ namespace StressTest.Plan;
 /// Turns a declaration (attribute values as written) and the run's settings into a <see cref="StressPlan"/>,
 /// or into every problem found at once, each naming the attribute, the bad value and what was expected.
 /// </summary>
+/// <remarks>
+/// What the attributes say is read by <see cref="DeclaredArguments"/> and the methods are checked by
+/// <see cref="MethodRules"/>: the rules the analyzer applies while the user types, so the two never disagree. Only
+/// the settings (DurationScale, RateScale) are the run's own.
+/// </remarks>
 internal static class PlanBuilder
 {
     public static ParseResult<StressPlan> Build(StressTestDeclaration declaration, StressSettings settings)
@@ -24,40 +29,10 @@ internal static class PlanBuilder
             problems.Add(problem);
         }
 
-        var load = LoadScaler.Apply(LoadReader.Read(declaration.Arguments, settings, problems), settings.Gates.RateScale, problems);
-        var profiles = ProfileSelection.Parse(declaration.Arguments);
-        if (!profiles.IsSuccess)
-        {
-            problems.Add(profiles.Error);
-        }
-
-        var thresholds = new List<Threshold>();
-        foreach (var written in declaration.Thresholds)
-        {
-            var parsed = ThresholdParser.Parse(written.Expression, written.Step);
-            if (parsed.IsSuccess)
-            {
-                thresholds.Add(parsed.Value);
-            }
-            else
-            {
-                problems.Add($"[Threshold]: {parsed.Error}");
-            }
-        }
-
-        var acceptStatus = StatusCodeSet.Default;
-        if (declaration.Arguments.TryGetValue(nameof(StressTestAttribute.AcceptStatus), out var acceptText) && acceptText is not null)
-        {
-            var parsed = StatusCodeSet.Parse(acceptText as string);
-            if (parsed.IsSuccess)
-            {
-                acceptStatus = parsed.Value;
-            }
-            else
-            {
-                problems.Add($"[StressTest(AcceptStatus = \"{acceptText}\")]: {parsed.Error}");
-            }
-        }
+        var found = new List<PlanProblem>();
+        var declared = DeclaredArguments.Read(declaration.Arguments, declaration.Thresholds, found);
+        problems.AddRange(found.Select(p => p.Message));
+        var load = LoadScaler.Apply(LoadReader.ToProfile(declared.Load, settings), settings.Gates.RateScale, problems);
 
         var method = TestMethod.Check(declaration.TestClass, declaration.Method);
         if (!method.IsSuccess)
@@ -82,10 +57,10 @@ internal static class PlanBuilder
             method.Value!,
             lifecycle.Value!,
             load,
-            thresholds,
+            declared.Thresholds,
             settings)
         {
-            AcceptStatus = acceptStatus,
+            AcceptStatus = declared.AcceptStatus,
         });
     }
 }

@@ -3,8 +3,9 @@
 
 using StressTest.Load;
 using StressTest.Plan.Methods;
+using StressTest.Plan.Rules;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Plan.Settings;
-using StressTest.Plan.Thresholds;
 
 namespace StressTest.Plan;
 

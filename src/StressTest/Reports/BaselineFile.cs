@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Text.Json;
-using StressTest.Plan;
+using StressTest.Plan.Rules;
 using StressTest.Transport;
 
 namespace StressTest.Reports;

@@ -7,7 +7,7 @@ using StressTest.Evaluation;
 using StressTest.Evaluation.Baselines;
 using StressTest.Monitoring.Generator;
 using StressTest.Plan;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Transport;
 
 namespace StressTest.Reports;

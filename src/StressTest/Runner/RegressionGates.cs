@@ -5,6 +5,7 @@ using System.Reflection;
 using StressTest.Evaluation;
 using StressTest.Evaluation.Baselines;
 using StressTest.Plan;
+using StressTest.Plan.Rules;
 using StressTest.Reports;
 
 namespace StressTest.Runner;

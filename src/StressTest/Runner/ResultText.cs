@@ -6,7 +6,7 @@ using System.Text;
 using StressTest.Aggregation;
 using StressTest.Evaluation;
 using StressTest.Load;
-using StressTest.Plan;
+using StressTest.Plan.Rules;
 using StressTest.Reports.Tables;
 
 namespace StressTest.Runner;

@@ -78,6 +78,17 @@ public sealed class BadAttributeStressTests
         return s.Length;
     }
 
+    /// <summary>async void: nothing can await it (issue 16). The analyzer's STRESS109 is silenced here; the runtime
+    /// still refuses it before any load, instead of "passing" or crashing the test host.</summary>
+#pragma warning disable STRESS109
+    [StressTest(Duration = "300ms")]
+    public static async void AsyncVoid()
+#pragma warning restore STRESS109
+    {
+        await Task.Yield();
+        throw new InvalidOperationException("async void boom");
+    }
+
     /// <summary>The one valid test here: passes whatever its neighbours do.</summary>
     [StressTest(Duration = "300ms")]
     [Threshold("count > 10")]

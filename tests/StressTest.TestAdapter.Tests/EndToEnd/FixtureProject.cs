@@ -16,15 +16,19 @@ internal sealed class FixtureProject
     private static readonly TimeSpan TestTimeout = TimeSpan.FromMinutes(3);
 
     private readonly Lazy<Task<ProcessResult>> _build;
+    private readonly string[] _buildArguments;
 
-    private FixtureProject(string name)
+    /// <param name="name">The fixture's folder under tests/Fixtures.</param>
+    /// <param name="buildArguments">Added to its `dotnet build` (such as an MSBuild property).</param>
+    private FixtureProject(string name, params string[] buildArguments)
     {
         Name = name;
+        _buildArguments = buildArguments;
         ProjectDirectory = Path.Combine(RepositoryRoot.Path, "tests", "Fixtures", name);
         // Same target framework as this test assembly: both take it from Directory.Build.props.
         var targetFramework = new DirectoryInfo(AppContext.BaseDirectory).Name;
         AssemblyPath = Path.Combine(ProjectDirectory, "bin", "Debug", targetFramework, name + ".dll");
-        _build = new(BuildAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+        _build = new(() => BuildAsync(_buildArguments), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public static FixtureProject Basic { get; } = new("BasicFixture");
@@ -42,6 +46,9 @@ internal sealed class FixtureProject
     public static FixtureProject Gates { get; } = new("GatesFixture");
 
     public static FixtureProject Data { get; } = new("DataFixture");
+
+    /// <summary>Built with its analyzer error suppressed, so that it builds and its tests run.</summary>
+    public static FixtureProject Analyzer { get; } = new("AnalyzerFixture", "-p:SuppressStressTestErrors=true");
 
     public string Name { get; }
 
@@ -97,8 +104,9 @@ internal sealed class FixtureProject
         return new FixtureRun(process, TrxFile.Load(trxPath), results, markers);
     }
 
-    private Task<ProcessResult> BuildAsync() => DotnetCli.RunAsync(
-        ["build", ProjectDirectory, "-c", "Debug", "--disable-build-servers", "-nodeReuse:false", "-v:minimal"],
+    /// <summary>`dotnet build` of the fixture, with <paramref name="extraArguments"/> after its own.</summary>
+    public Task<ProcessResult> BuildAsync(params string[] extraArguments) => DotnetCli.RunAsync(
+        ["build", ProjectDirectory, "-c", "Debug", "--disable-build-servers", "-nodeReuse:false", "-v:minimal", .. extraArguments],
         environment: null,
         BuildTimeout);
 }

@@ -3,7 +3,7 @@
 
 using System.Collections.Concurrent;
 using StressTest.Data;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Controller;

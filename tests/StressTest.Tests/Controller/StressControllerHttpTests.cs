@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StressTest.Aggregation;
 using StressTest.Evaluation;
 using StressTest.Plan.Methods;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 using StressTest.Tests.Workers.Http;

@@ -6,7 +6,7 @@ using StressTest.Errors;
 using StressTest.Evaluation;
 using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Controller;

@@ -3,7 +3,7 @@
 
 using StressTest.Evaluation;
 using StressTest.Plan.Methods;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Controller;

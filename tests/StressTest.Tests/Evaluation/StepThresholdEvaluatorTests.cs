@@ -5,7 +5,7 @@ using HdrHistogram;
 using StressTest.Aggregation;
 using StressTest.Evaluation;
 using StressTest.Plan.Methods;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Transport;
 
 namespace StressTest.Tests.Evaluation;

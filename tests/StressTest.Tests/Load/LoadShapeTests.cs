@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Load;
-using StressTest.Plan;
 using StressTest.Plan.Methods;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Tests.Load;
 

@@ -4,6 +4,7 @@
 using StressTest.Load;
 using StressTest.Plan;
 using StressTest.Plan.Methods;
+using StressTest.Plan.Rules;
 using StressTest.Plan.Settings;
 using StressTest.Tests.TestSupport;
 

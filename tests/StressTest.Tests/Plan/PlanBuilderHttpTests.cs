@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: MIT
 
 using StressTest.Plan;
-using StressTest.Plan.Discovery;
 using StressTest.Plan.Methods;
+using StressTest.Plan.Rules;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Plan.Settings;
-using StressTest.Plan.Thresholds;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Plan;

@@ -5,7 +5,7 @@ using StressTest.Controller;
 using StressTest.Plan;
 using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Plan;
@@ -188,6 +188,35 @@ public sealed class PlanBuilderTests
     }
 
     [TestMethod]
+    [DataRow(nameof(Targets.AsyncVoid.Run))]
+    [DataRow(nameof(Targets.AsyncVoid.RunWithContext))]
+    public void Build_AsyncVoidMethod_IsRejectedSayingWhyAndWhatToReturn(string method)
+    {
+        var result = Plans.TryBuild(typeof(Targets.AsyncVoid), method);
+
+        Assert.IsFalse(result.IsSuccess);
+        Assert.AreEqual(
+            $"[StressTest] method AsyncVoid.{method} has an unsupported signature: it is async void, which nothing can await: its time would not be measured and an exception in it would crash the test host; return Task instead (async Task).",
+            result.Error);
+    }
+
+    [TestMethod]
+    public void Build_AsyncTaskAndSyncVoidMethods_AreAccepted()
+    {
+        Assert.IsTrue(Plans.TryBuild(typeof(Targets.AsyncVoid), nameof(Targets.AsyncVoid.RunTask)).IsSuccess);
+        Assert.IsTrue(Plans.TryBuild(typeof(Targets.AsyncVoid), nameof(Targets.AsyncVoid.RunSync)).IsSuccess);
+    }
+
+    [TestMethod]
+    public void Build_AsyncVoidWorkerSetup_IsRejectedNamingIt()
+    {
+        var result = Plans.TryBuild(typeof(Targets.AsyncVoidWorkerSetup), nameof(Targets.AsyncVoidWorkerSetup.Run));
+
+        Assert.IsFalse(result.IsSuccess);
+        Assert.Contains("[StressWorkerSetup] method AsyncVoidWorkerSetup.Prepare is not supported: it is async void, which nothing can await", result.Error);
+    }
+
+    [TestMethod]
     public void Build_NonPublicClass_IsRejected()
     {
         var result = Plans.TryBuild(typeof(Targets.Hidden), nameof(Targets.Hidden.Run));
@@ -296,6 +325,34 @@ public sealed class PlanBuilderTests
 
             [StressTest]
             private static void Private()
+            {
+            }
+        }
+
+        public sealed class AsyncVoid
+        {
+            [StressTest]
+            public static async void Run() => await Task.Yield();
+
+            [StressTest]
+            public static async void RunWithContext(StressContext context, CancellationToken token) => await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System, token);
+
+            [StressTest]
+            public static async Task RunTask() => await Task.Yield();
+
+            [StressTest]
+            public static void RunSync()
+            {
+            }
+        }
+
+        public sealed class AsyncVoidWorkerSetup
+        {
+            [StressWorkerSetup]
+            public async void Prepare() => await Task.Yield();
+
+            [StressTest]
+            public void Run()
             {
             }
         }

@@ -3,6 +3,7 @@
 
 using StressTest.Plan;
 using StressTest.Plan.Methods;
+using StressTest.Plan.Rules;
 using StressTest.Plan.Settings;
 using StressTest.Tests.TestSupport;
 

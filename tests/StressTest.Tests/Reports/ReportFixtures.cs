@@ -3,7 +3,7 @@
 
 using StressTest.Aggregation;
 using StressTest.Evaluation;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Reports;
 using StressTest.Tests.TestSupport;
 using StressTest.Transport;

@@ -4,7 +4,7 @@
 using HdrHistogram;
 using StressTest.Aggregation;
 using StressTest.Evaluation;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Reports;
 using StressTest.Tests.TestSupport;
 using StressTest.Transport;

@@ -4,7 +4,7 @@
 using StressTest.Evaluation;
 using StressTest.Plan.Methods;
 using StressTest.Plan.Settings;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Runner;
 using StressTest.Tests.TestSupport;
 

@@ -4,6 +4,7 @@
 using System.Reflection;
 using StressTest.Plan;
 using StressTest.Plan.Discovery;
+using StressTest.Plan.Rules;
 using StressTest.Plan.Settings;
 
 namespace StressTest.Tests.TestSupport;

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Collections.Concurrent;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Tests.TestSupport;
 
 namespace StressTest.Tests.Workers;

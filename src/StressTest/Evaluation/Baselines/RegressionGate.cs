@@ -4,7 +4,7 @@
 using StressTest.Aggregation;
 using StressTest.Plan;
 using StressTest.Plan.Settings;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 
 namespace StressTest.Evaluation.Baselines;
 

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 Marc Schraffenberger
 // SPDX-License-Identifier: MIT
 
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 
 namespace StressTest.Evaluation.Baselines;
 

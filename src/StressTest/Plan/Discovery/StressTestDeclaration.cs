@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Reflection;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Plan.Discovery;
 
@@ -40,8 +41,3 @@ internal sealed record StressTestDeclaration(
     /// <summary>The assembly file the method lives in.</summary>
     public string AssemblyPath => TestClass.Assembly.Location;
 }
-
-/// <summary>A <c>[Threshold]</c> as written.</summary>
-/// <param name="Expression">The expression (null when the attribute could not be read).</param>
-/// <param name="Step">The step it applies to, when set.</param>
-internal sealed record ThresholdDeclaration(string? Expression, string? Step = null);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Reflection;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Plan.Discovery;
 
@@ -60,7 +61,7 @@ internal static class StressTestScanner
                 case ThresholdAttributeName:
                     thresholds.Add(new ThresholdDeclaration(
                         data.ConstructorArguments.Count == 1 ? data.ConstructorArguments[0].Value as string : null,
-                        data.NamedArguments.Where(a => a.MemberName == nameof(ThresholdAttribute.Step)).Select(a => a.TypedValue.Value as string).FirstOrDefault()));
+                        data.NamedArguments.Where(a => a.MemberName == ArgumentNames.Step).Select(a => a.TypedValue.Value as string).FirstOrDefault()));
                     break;
             }
         }
@@ -93,7 +94,7 @@ internal static class StressTestScanner
         return declarations.Select(d => d with
         {
             FullyQualifiedName = d.FullyQualifiedName + "(" + string.Join(", ", d.Method.GetParameters().Select(p => p.ParameterType.Name)) + ")",
-            Problem = $"[StressTest] method {d.TestClass.Name}.{d.Method.Name} is overloaded ({declarations.Count} methods with [StressTest] share the name); give each stress test its own method name.",
+            Problem = MethodRules.Overloaded(d.TestClass.Name, d.Method.Name, declarations.Count).Message,
         });
     }
 

@@ -2,13 +2,15 @@
 // SPDX-License-Identifier: MIT
 
 using System.Reflection;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Plan.Methods;
 
 /// <summary>
 /// The <c>[StressSetup]</c> and <c>[StressTeardown]</c> methods of a test class: public static, at most one of
 /// each, returning void, Task or ValueTask, taking nothing or a <see cref="CancellationToken"/>; either may also take
-/// the run's <see cref="StressSetupContext"/> first (teardown: to read the run id and what setup handed over).
+/// the run's <see cref="StressSetupContext"/> first (teardown: to read the run id and what setup handed over). The
+/// rules are <see cref="MethodRules.CheckLifecycle"/>, shared with the analyzer.
 /// </summary>
 internal sealed class LifecycleMethods
 {
@@ -31,17 +33,17 @@ internal sealed class LifecycleMethods
     public static ParseResult<LifecycleMethods> Find(Type testClass)
     {
         ArgumentNullException.ThrowIfNull(testClass);
-        var problems = new List<string>();
-        var setup = FindOne(testClass, SetupAttributeName, "[StressSetup]", problems);
-        var teardown = FindOne(testClass, TeardownAttributeName, "[StressTeardown]", problems);
+        var problems = new List<PlanProblem>();
+        var setup = FindOne(testClass, SetupAttributeName, MethodRules.SetupLabel, problems);
+        var teardown = FindOne(testClass, TeardownAttributeName, MethodRules.TeardownLabel, problems);
         return problems.Count > 0
-            ? ParseResult<LifecycleMethods>.Failure(string.Join(" ", problems))
+            ? ParseResult<LifecycleMethods>.Failure(string.Join(" ", problems.Select(p => p.Message)))
             : ParseResult<LifecycleMethods>.Success(new LifecycleMethods(setup, teardown));
     }
 
     /// <summary>The one method of <paramref name="testClass"/> (or a base class) marked with the attribute named
     /// <paramref name="attributeName"/>; null when there is none, or (with a problem) several.</summary>
-    internal static MethodInfo? FindMarked(Type testClass, string attributeName, string label, List<string> problems)
+    internal static MethodInfo? FindMarked(Type testClass, string attributeName, string label, List<PlanProblem> problems)
     {
         var candidates = testClass
             .GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.FlattenHierarchy)
@@ -49,35 +51,22 @@ internal sealed class LifecycleMethods
             .ToList();
         if (candidates.Count > 1)
         {
-            problems.Add($"{testClass.Name} has {candidates.Count} {label} methods ({string.Join(", ", candidates.Select(m => m.Name))}); expected at most one.");
+            problems.Add(MethodRules.TooMany(testClass.Name, label, [.. candidates.Select(m => m.Name)]));
             return null;
         }
 
         return candidates.SingleOrDefault();
     }
 
-    private static MethodInfo? FindOne(Type testClass, string attributeName, string label, List<string> problems)
+    private static MethodInfo? FindOne(Type testClass, string attributeName, string label, List<PlanProblem> problems)
     {
         if (FindMarked(testClass, attributeName, label, problems) is not { } method)
         {
             return null;
         }
 
-        var parameters = method.GetParameters().Select(p => p.ParameterType).ToList();
-        if (parameters.Count > 0 && parameters[0] == typeof(StressSetupContext))
-        {
-            parameters.RemoveAt(0);
-        }
-
-        var ok = method.IsStatic && method.IsPublic && !method.IsGenericMethodDefinition
-            && (method.ReturnType == typeof(void) || method.ReturnType == typeof(Task) || method.ReturnType == typeof(ValueTask))
-            && (parameters.Count == 0 || (parameters.Count == 1 && parameters[0] == typeof(CancellationToken)));
-        if (!ok)
-        {
-            problems.Add($"{label} method {testClass.Name}.{method.Name} must be public static, return void, Task or ValueTask, and take no parameters, a CancellationToken, a StressSetupContext, or (StressSetupContext, CancellationToken).");
-            return null;
-        }
-
-        return method;
+        var found = MethodRules.CheckLifecycle(label, testClass.Name, ReflectedFacts.Of(method));
+        problems.AddRange(found);
+        return found.Count == 0 ? method : null;
     }
 }

@@ -2,13 +2,14 @@
 // SPDX-License-Identifier: MIT
 
 using System.Reflection;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Plan.Methods;
 
 /// <summary>
 /// A stress-test method that was checked: public, of a public class, of a supported shape, with the class's worker
 /// setup and teardown found. Checking is reflection only; the engine compiles the method where it runs it (an agent),
-/// once, so the plan never holds code.
+/// once, so the plan never holds code. The rules themselves are <see cref="MethodRules"/>, shared with the analyzer.
 /// </summary>
 /// <param name="TestClass">The class the test was discovered on (a derived class for an inherited method).</param>
 /// <param name="Method">The <c>[StressTest]</c> method.</param>
@@ -24,34 +25,15 @@ internal sealed record TestMethod(Type TestClass, MethodInfo Method, MethodInfo?
     {
         ArgumentNullException.ThrowIfNull(testClass);
         ArgumentNullException.ThrowIfNull(method);
-        var name = $"{testClass.Name}.{method.Name}";
-        var problems = new List<string>();
+        var classFacts = ReflectedFacts.Of(testClass);
+        var methodFacts = ReflectedFacts.Of(method);
+        var fragments = new List<SignatureFragment>();
+        MethodRules.CheckTestMethod(classFacts, methodFacts, fragments);
+        var (setup, teardown) = WorkerLifecycleMethods.Find(testClass, fragments);
+        MethodRules.CheckInstance(classFacts, methodFacts, setup is not null || teardown is not null, fragments);
 
-        if (!method.IsPublic)
-        {
-            problems.Add("it must be public");
-        }
-
-        if (!(testClass.IsPublic || testClass.IsNestedPublic) || testClass.ContainsGenericParameters)
-        {
-            problems.Add($"its class {testClass.Name} must be public and not an open generic type");
-        }
-
-        if (method.IsGenericMethodDefinition)
-        {
-            problems.Add("it must not be generic");
-        }
-
-        MethodShape.Check(method, problems);
-        var (setup, teardown) = WorkerLifecycleMethods.Find(testClass, problems);
-        var checkedMethod = new TestMethod(testClass, method, setup, teardown);
-        if (checkedMethod.NeedsInstance && (testClass.GetConstructor(Type.EmptyTypes) is null || testClass.IsAbstract))
-        {
-            problems.Add($"its class {testClass.Name} needs a public parameterless constructor (each worker creates its own instance{(method.IsStatic ? " for its [StressWorkerSetup]/[StressWorkerTeardown]" : string.Empty)})");
-        }
-
-        return problems.Count > 0
-            ? ParseResult<TestMethod>.Failure($"[StressTest] method {name} has an unsupported signature: {string.Join("; ", problems)}.")
-            : ParseResult<TestMethod>.Success(checkedMethod);
+        return fragments.Count > 0
+            ? ParseResult<TestMethod>.Failure(MethodRules.TestMethodMessage(testClass.Name, method.Name, fragments.Select(f => f.Text)))
+            : ParseResult<TestMethod>.Success(new TestMethod(testClass, method, setup, teardown));
     }
 }

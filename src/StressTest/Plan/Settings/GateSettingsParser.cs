@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
-using System.Text.RegularExpressions;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Plan.Settings;
 
@@ -11,7 +11,7 @@ namespace StressTest.Plan.Settings;
 /// BaselineDirectory, UpdateBaselines, NoBaseline) for <see cref="StressSettingsParser"/>: each bad value is an
 /// error naming the setting, the value and what was expected.
 /// </summary>
-internal static partial class GateSettingsParser
+internal static class GateSettingsParser
 {
     public static readonly string[] Keys = ["Profile", "RateScale", "BaselineDirectory", "UpdateBaselines", "NoBaseline"];
 
@@ -28,7 +28,7 @@ internal static partial class GateSettingsParser
                 {
                     gates = gates with { Profile = null };
                 }
-                else if (IsProfileName(value))
+                else if (ProfileNames.IsValid(value))
                 {
                     gates = gates with { Profile = value.ToLowerInvariant() };
                 }
@@ -86,10 +86,4 @@ internal static partial class GateSettingsParser
                 return false;
         }
     }
-
-    /// <summary>A profile name is also a folder name: letters, digits, '.', '-', '_', not starting with '.'.</summary>
-    public static bool IsProfileName(string name) => name.Length <= 64 && ProfileName().IsMatch(name);
-
-    [GeneratedRegex("^[A-Za-z0-9_-][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex ProfileName();
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Plan.Settings;
 

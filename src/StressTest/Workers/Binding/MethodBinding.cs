@@ -3,8 +3,8 @@
 
 using System.Linq.Expressions;
 using System.Reflection;
-using StressTest.Plan;
 using StressTest.Plan.Methods;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Workers.Binding;
 

@@ -3,7 +3,7 @@
 
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
-using StressTest.Plan;
+using StressTest.Plan.Rules;
 
 namespace StressTest.Workers.Http;
 

@@ -3,7 +3,7 @@
 
 using StressTest.Evaluation.Baselines;
 using StressTest.Plan.Methods;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Reports;
 
 namespace StressTest.Tests.Evaluation.Baselines;

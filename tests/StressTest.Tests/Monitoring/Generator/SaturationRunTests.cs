@@ -4,7 +4,7 @@
 using StressTest.Controller;
 using StressTest.Evaluation;
 using StressTest.Plan.Methods;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 using StressTest.Reports;
 using StressTest.Reports.Html;
 using StressTest.Reports.Markdown;

@@ -3,7 +3,7 @@
 
 using StressTest.Plan.Discovery;
 using StressTest.Plan.Methods;
-using StressTest.Plan.Thresholds;
+using StressTest.Plan.Rules.Thresholds;
 
 namespace StressTest.Tests.Plan.Discovery;
 

@@ -102,6 +102,17 @@ public sealed class LifecycleMethodsTests
     }
 
     [TestMethod]
+    public void Find_AsyncVoidSetup_IsRejectedSayingNothingCanAwaitIt()
+    {
+        var result = LifecycleMethods.Find(typeof(Targets.AsyncVoidSetup));
+
+        Assert.IsFalse(result.IsSuccess);
+        Assert.AreEqual(
+            "[StressSetup] method AsyncVoidSetup.Setup is async void, which nothing can await: its time would not be measured and an exception in it would crash the test host; return Task instead (async Task).",
+            result.Error);
+    }
+
+    [TestMethod]
     public async Task InvokeAsync_TaskMethod_CompletesOnlyWhenTheTaskDoes()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -195,6 +206,12 @@ public sealed class LifecycleMethodsTests
 
     public static class Targets
     {
+        public static class AsyncVoidSetup
+        {
+            [StressSetup]
+            public static async void Setup() => await Task.Yield();
+        }
+
         public class Both
         {
             public static CancellationToken TeardownToken { get; private set; }

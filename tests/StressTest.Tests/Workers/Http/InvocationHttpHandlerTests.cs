@@ -4,8 +4,8 @@
 using System.Net;
 using System.Net.Sockets;
 using HdrHistogram;
-using StressTest.Plan;
 using StressTest.Plan.Methods;
+using StressTest.Plan.Rules;
 using StressTest.Tests.TestSupport;
 using StressTest.Transport;
 using StressTest.Transport.Contracts;
