@@ -15,7 +15,13 @@ namespace StressTest.Plan;
 /// </summary>
 internal static class LoadReader
 {
-    public const int MaxWorkers = 10_000;
+    /// <summary>Closed-model workers: each is a dedicated thread with its own recorders (about 0.4 MB), so 1,000
+    /// workers cost about 0.5 GB and, on 2 cores, several seconds to start and stop; more in flight is the open model's
+    /// job (<c>Rate</c> + <c>MaxConcurrency</c>: thousands of async invocations without a thread each).</summary>
+    public const int MaxWorkers = 1_000;
+
+    /// <summary>What a closed-model load above <see cref="MaxWorkers"/> is told to do instead.</summary>
+    public const string TooManyWorkersHint = "each worker is a dedicated thread; for more invocations in flight use the open model (Rate with MaxConcurrency up to 100,000)";
     public const int MaxInFlight = 100_000;
     public const double MaxRate = 1_000_000;
 
@@ -43,7 +49,7 @@ internal static class LoadReader
             problems.Add(Prefix(arguments, nameof(StressTestAttribute.Duration), nameof(StressTestAttribute.Stages)) + "Duration and Stages exclude each other: the stages' durations add up to the run's length; remove Duration.");
         }
 
-        var concurrency = ReadInt(arguments, nameof(StressTestAttribute.Concurrency), 1, MaxWorkers, "the number of workers invoking the method back-to-back", problems);
+        var concurrency = ReadInt(arguments, nameof(StressTestAttribute.Concurrency), 1, MaxWorkers, "the number of workers invoking the method back-to-back; " + TooManyWorkersHint, problems);
         var rate = ReadRate(arguments, stages.Count > 0, problems);
         var maxConcurrency = ReadInt(arguments, nameof(StressTestAttribute.MaxConcurrency), 1000, MaxInFlight, "the number of invocations allowed in flight", problems);
         var pacing = TimeSpan.Zero;
@@ -61,6 +67,7 @@ internal static class LoadReader
         var scale = settings.DurationScale;
         return new LoadProfile(Scale(warmUp, scale), Scale(duration, scale), concurrency, timeout, settings.ShutdownGrace)
         {
+            LifecycleTimeout = settings.LifecycleTimeout,
             Model = model,
             Rate = rate,
             MaxConcurrency = maxConcurrency,
@@ -179,7 +186,7 @@ internal static class LoadReader
         }
         else if (!open && (stages.Any(s => s.Target != Math.Floor(s.Target)) || peak > MaxWorkers))
         {
-            problems.Add(prefix + "in the closed model the targets are numbers of workers: whole numbers from 0 to 10,000 (for rates, set Model = LoadModel.Open).");
+            problems.Add(prefix + "in the closed model the targets are numbers of workers: whole numbers from 0 to 1,000 (" + TooManyWorkersHint + "; for rates, set Model = LoadModel.Open).");
         }
         else if (peak <= 0)
         {
@@ -229,7 +236,7 @@ internal static class LoadReader
         }
 
         var text = raw as string;
-        var parsed = DurationParser.Parse(text);
+        var parsed = DurationParser.Parse(text, MaxDuration);
         if (!parsed.IsSuccess)
         {
             problems.Add($"[StressTest({property} = {Format(text)})]: {parsed.Error}");
@@ -242,7 +249,7 @@ internal static class LoadReader
         }
         else if (parsed.Value > MaxDuration)
         {
-            problems.Add($"[StressTest({property} = {Format(text)})]: {property} must be at most 24h.");
+            problems.Add($"[StressTest({property} = {Format(text)})]: {DurationParser.TooLongMessage(text!, MaxDuration)}");
         }
 
         return parsed.Value;

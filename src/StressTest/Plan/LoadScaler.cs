@@ -40,7 +40,7 @@ internal static class LoadScaler
         }
         else if (!open && scaled.Concurrency > LoadReader.MaxWorkers)
         {
-            problems.Add(Problem(scale, $"{scaled.Concurrency:N0} workers, above the limit of 10,000"));
+            problems.Add(Problem(scale, $"{scaled.Concurrency:N0} workers, above the limit of 1,000 ({LoadReader.TooManyWorkersHint})"));
         }
         else if (stages.Count > 0 && stages.Max(s => s.Target) <= 0)
         {

@@ -78,6 +78,12 @@ internal sealed class LifecycleMethods
             return null;
         }
 
+        if (MethodShape.AsyncVoidProblem(method) is { } asyncVoid)
+        {
+            problems.Add($"{label} method {testClass.Name}.{method.Name} is not supported: {asyncVoid}.");
+            return null;
+        }
+
         return method;
     }
 }

@@ -32,10 +32,14 @@ internal sealed class StressHttpClient : IDisposable
     public StressHttpClient(HttpOptions options, int connections)
     {
         Options = options;
+        Names = new EndpointNames(options.Routes);
         _connections = Math.Max(1, connections);
     }
 
     public HttpOptions Options { get; }
+
+    /// <summary>How the run names its endpoints (routes, what it learned of its paths).</summary>
+    public EndpointNames Names { get; }
 
     /// <summary>Told of every request the host guard refuses; set before the first request.</summary>
     public Action<string>? OnRefused { get; set; }
