@@ -49,7 +49,7 @@ internal static class RunJudge
         }
 
         var judged = gate?.Judge(outcome, plan, measurements) ?? GateJudgement.None(outcome);
-        IReadOnlyList<string> allWarnings = measurements?.Generator.Warning is { } saturated ? [.. warnings, saturated] : warnings;
+        IReadOnlyList<string> allWarnings = [.. warnings, .. new[] { measurements?.Generator.Warning, measurements?.Starvation?.Warning }.OfType<string>()];
         return Verdict.Compose(judged.Outcome, thresholds, problems, allWarnings, measurements, plan.Load.Duration, judged) with
         {
             SkipReason = skipReason,

@@ -32,7 +32,8 @@ internal sealed record Verdict(RunOutcome Outcome, IReadOnlyList<ThresholdResult
     public string FailureText { get; init; } = string.Empty;
 
     /// <summary>The result's message: <see cref="FailureText"/>, the failed comparisons with the baseline, and the
-    /// generator's saturation, which is shown even beside a pass (numbers in that window describe the generator).</summary>
+    /// generator's saturation and the thread pool's starvation, which are shown even beside a pass (numbers in that
+    /// window describe the generator or the test's own blocking, not the API).</summary>
     public string Message { get; init; } = string.Empty;
 
     /// <summary>A run still in progress: its problems so far.</summary>
@@ -53,7 +54,9 @@ internal sealed record Verdict(RunOutcome Outcome, IReadOnlyList<ThresholdResult
         gate ??= GateJudgement.None(outcome);
         var regressed = gate.FailureLines.Any();
         var failure = FailureLines(outcome, thresholds, problems, measurements, duration, regressed);
-        var message = string.Join(Environment.NewLine, gate.FailureLines.Prepend(failure).Append(measurements?.Generator.Warning ?? string.Empty).Where(l => l.Length > 0));
+        var message = string.Join(
+            Environment.NewLine,
+            gate.FailureLines.Prepend(failure).Append(measurements?.Generator.Warning ?? string.Empty).Append(measurements?.Starvation?.Warning ?? string.Empty).Where(l => l.Length > 0));
         return new Verdict(outcome, thresholds, problems, warnings) { Gate = gate, FailureText = failure, Message = message };
     }
 

@@ -62,7 +62,10 @@ internal sealed class ProgressReporter
     {
         ArgumentNullException.ThrowIfNull(soFar);
         var m = soFar.Measurements;
-        var measured = m?.Measured.TotalSeconds ?? 0;
-        return string.Create(Invariant, $"{soFar.Plan.DisplayName}: {measured:0} s of {soFar.Plan.Load.Duration.TotalSeconds:0} s, {m?.Rps ?? 0:N1}/s, p95 {ReportNumbers.Ms(windowP95)} ms (last {window.TotalSeconds:0} s), errors {m?.Errors ?? 0:N0} ({(m?.ErrorRate ?? 0) * 100:0.##} %)");
+        // The last interval may end after the window (it holds what completed during the shutdown grace): the line
+        // says how far the window is, never "20 s of 15 s".
+        var duration = soFar.Plan.Load.Duration.TotalSeconds;
+        var measured = Math.Min(m?.Measured.TotalSeconds ?? 0, duration);
+        return string.Create(Invariant, $"{soFar.Plan.DisplayName}: {measured:0} s of {duration:0} s, {m?.Rps ?? 0:N1}/s, p95 {ReportNumbers.Ms(windowP95)} ms (last {window.TotalSeconds:0} s), errors {m?.Errors ?? 0:N0} ({(m?.ErrorRate ?? 0) * 100:0.##} %)");
     }
 }

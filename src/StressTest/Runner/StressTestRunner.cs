@@ -61,6 +61,11 @@ internal sealed class StressTestRunner
             return Invalid(gate.Error);
         }
 
+        if (ReportWriter.Unwritable(resultsDirectory) is { } unwritable)
+        {
+            return Invalid(unwritable);
+        }
+
         var reporter = new ProgressReporter(resultsDirectory, progress, settings.Settings.ProgressInterval);
         var result = await new StressController(_time, _agents, reporter.OnIntervalAsync).RunAsync(plan.Value, NewRunId(), cancellationToken, gate.Value).ConfigureAwait(false);
         var verdict = result.Verdict;

@@ -107,6 +107,13 @@ internal sealed partial class InProcessAgent
             measured = run.ToTimeSpan(Math.Max(0, stoppedAt - run.MeasureFrom));
         }
 
+        // A test that blocked pool threads has left work queued behind them: lend the pool threads so that teardown,
+        // the controller and the reports do not wait for the runtime's slow injection (the verdict names the starvation).
+        if (_time == TimeProvider.System)
+        {
+            ThreadPoolRelief.LendIfStarved();
+        }
+
         // Every worker's [StressWorkerTeardown] has run (or was abandoned) before the controller's [StressTeardown] does.
         TearDown(clock, executor, run, stuck);
         telemetry.TryWrite(new AgentCompleted(measured, stuck, cancellationToken.IsCancellationRequested, run.Problems)

@@ -110,13 +110,8 @@ internal sealed class StressHttpClient : IDisposable
             // The factory would otherwise recycle the handler every 2 minutes; the pool's own lifetime does that job.
             .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan));
 
-        var builder = services.AddHttpClient(ClientName, client =>
-        {
-            if (Options.BaseAddress is { } baseAddress)
-            {
-                client.BaseAddress = baseAddress;
-            }
-        });
+        // Without a base address, relative requests go to a placeholder the measuring handler turns into a clear failure.
+        var builder = services.AddHttpClient(ClientName, client => client.BaseAddress = Options.BaseAddress ?? NoBaseAddress.Uri);
         foreach (var configure in Options.Configure)
         {
             configure(builder);
