@@ -41,7 +41,8 @@ internal sealed partial class StressController
     /// <param name="runId">The run's id.</param>
     /// <param name="cancellationToken">Cancels the load; teardown still runs.</param>
     /// <param name="gate">The test's regression gate, when it has relative thresholds and a runner opened one.</param>
-    public async Task<StressRunResult> RunAsync(StressPlan plan, string runId, CancellationToken cancellationToken, RegressionGate? gate = null)
+    /// <param name="cancelReason">Asked, when the run was cancelled, what cancelled it (a signal); may return null.</param>
+    public async Task<StressRunResult> RunAsync(StressPlan plan, string runId, CancellationToken cancellationToken, RegressionGate? gate = null, Func<string?>? cancelReason = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var run = new RunScope(plan, runId, _time.GetUtcNow(), new RunDiagnostics());
@@ -103,7 +104,8 @@ internal sealed partial class StressController
             run.Diagnostics.Warnings,
             cancelled,
             skipped ? setupContext.SkipReason : null,
-            gate);
+            gate,
+            cancelled ? cancelReason?.Invoke() : null);
         return new StressRunResult(plan, runId, run.StartedAt, measurements, verdict, _time.GetElapsedTime(started))
         {
             LoadStartedAt = loadStartedAt,
