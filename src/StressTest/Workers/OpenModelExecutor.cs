@@ -93,7 +93,7 @@ internal sealed class OpenModelExecutor : ILoadExecutor
     {
         try
         {
-            _run.EnterPhase(_slots[0].Context.WorkerId, $"the constructor of {_binding.Method.ReflectedType?.Name}");
+            _run.EnterPhase(_slots[0].Context.WorkerId, $"The constructor of {_binding.Method.ReflectedType?.Name}");
             for (var i = _slots.Length - 1; i >= 0; i--)
             {
                 _instances[i] = _binding.CreateInstance();

@@ -45,7 +45,7 @@ internal sealed class Worker
         object? instance = null;
         try
         {
-            _run.EnterPhase(Id, $"the constructor of {_binding.Method.ReflectedType?.Name}");
+            _run.EnterPhase(Id, $"The constructor of {_binding.Method.ReflectedType?.Name}");
             instance = _binding.CreateInstance();
             _run.LeavePhase(Id);
             _sink = new MeasurementSink(concurrentWriters: false, scheduled: _run.Load.IsScheduled);
