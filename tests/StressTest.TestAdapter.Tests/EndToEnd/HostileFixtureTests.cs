@@ -115,18 +115,13 @@ public sealed class HostileFixtureTests
     {
         var run = await Main.Value;
 
-        var result = run.Get(method);
         if (outcome == "Passed")
         {
-            run.AssertPassedWithoutMessage(result);
+            run.AssertPassedWithoutMessage(run.Get(method));
             return;
         }
 
-        Assert.AreEqual(outcome, result.Outcome, $"{method}: {result.ErrorMessage}{Environment.NewLine}{run}");
-        foreach (var fragment in fragments)
-        {
-            Assert.Contains(fragment, result.ErrorMessage ?? string.Empty, $"{method}'s message lacks \"{fragment}\".");
-        }
+        run.AssertOutcomeWith(method, outcome, fragments);
     }
 
     [TestMethod]

@@ -40,20 +40,14 @@ public sealed class StressControllerBoundsTests
     {
         var probe = Targets.TeardownHangs.Probe = new TargetProbe();
         using var release = Targets.TeardownHangs.Release = new ManualResetEventSlim();
-        try
-        {
-            var result = await Runs.RunAsync(probe.Clock, typeof(Targets.TeardownHangs), nameof(Targets.TeardownHangs.Run), Short);
 
-            Assert.AreEqual(RunOutcome.Failed, result.Outcome);
-            Assert.AreEqual(100, result.Measurements!.Count);
-            Assert.AreEqual(
-                "[StressTeardown] TeardownHangs.Teardown did not finish within LifecycleTimeout (100 ms); its CancellationToken was cancelled and it was still running 50 ms later (ShutdownGrace), so it was abandoned. Make it honour its token, or raise the StressTest.LifecycleTimeout setting.",
-                Assert.ContainsSingle(result.Problems));
-        }
-        finally
-        {
-            release.Set();
-        }
+        var result = await RunReleasingAsync(release, probe, typeof(Targets.TeardownHangs));
+
+        Assert.AreEqual(RunOutcome.Failed, result.Outcome);
+        Assert.AreEqual(100, result.Measurements!.Count);
+        Assert.AreEqual(
+            "[StressTeardown] TeardownHangs.Teardown did not finish within LifecycleTimeout (100 ms); its CancellationToken was cancelled and it was still running 50 ms later (ShutdownGrace), so it was abandoned. Make it honour its token, or raise the StressTest.LifecycleTimeout setting.",
+            Assert.ContainsSingle(result.Problems));
     }
 
     [TestMethod]
@@ -74,21 +68,15 @@ public sealed class StressControllerBoundsTests
     {
         var probe = Targets.WorkerTeardownHangs.Probe = new TargetProbe();
         using var release = Targets.WorkerTeardownHangs.Release = new ManualResetEventSlim();
-        try
-        {
-            var result = await Runs.RunAsync(probe.Clock, typeof(Targets.WorkerTeardownHangs), nameof(Targets.WorkerTeardownHangs.Run), Short);
 
-            Assert.AreEqual(RunOutcome.Failed, result.Outcome);
-            Assert.AreEqual(100, result.Measurements!.Count, "the last interval is sent before the workers tear down");
-            Assert.AreEqual(1, probe.Teardowns, "the class's teardown still runs");
-            Assert.AreEqual(
-                "[StressWorkerTeardown] WorkerTeardownHangs.TearDown did not finish within LifecycleTimeout (100 ms); its CancellationToken was cancelled and it was still running 50 ms later (ShutdownGrace), so it was abandoned. Make it honour its token, or raise the StressTest.LifecycleTimeout setting.",
-                Assert.ContainsSingle(result.Problems));
-        }
-        finally
-        {
-            release.Set();
-        }
+        var result = await RunReleasingAsync(release, probe, typeof(Targets.WorkerTeardownHangs));
+
+        Assert.AreEqual(RunOutcome.Failed, result.Outcome);
+        Assert.AreEqual(100, result.Measurements!.Count, "the last interval is sent before the workers tear down");
+        Assert.AreEqual(1, probe.Teardowns, "the class's teardown still runs");
+        Assert.AreEqual(
+            "[StressWorkerTeardown] WorkerTeardownHangs.TearDown did not finish within LifecycleTimeout (100 ms); its CancellationToken was cancelled and it was still running 50 ms later (ShutdownGrace), so it was abandoned. Make it honour its token, or raise the StressTest.LifecycleTimeout setting.",
+            Assert.ContainsSingle(result.Problems));
     }
 
     [TestMethod]
@@ -119,6 +107,19 @@ public sealed class StressControllerBoundsTests
         Assert.AreEqual(RunOutcome.Failed, result.Outcome);
         Assert.AreEqual(1, probe.Invocations, "the first null Task stops the run");
         Assert.AreEqual("NullTask.Run returned null instead of a Task: return Task.CompletedTask, or make the method async.", result.Problems[0]);
+    }
+
+    /// <summary>Runs the target's <c>Run</c> with the short bounds, then lets its abandoned thread end.</summary>
+    private static async Task<StressRunResult> RunReleasingAsync(ManualResetEventSlim release, TargetProbe probe, Type target)
+    {
+        try
+        {
+            return await Runs.RunAsync(probe.Clock, target, "Run", Short);
+        }
+        finally
+        {
+            release.Set();
+        }
     }
 
     public static class Targets
