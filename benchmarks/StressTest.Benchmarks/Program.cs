@@ -22,7 +22,8 @@ namespace StressTest.Benchmarks;
 /// <c>memory</c>: peak working set of a long open-model run against a short one, each in a fresh child process
 /// (<c>memory-run</c>, hidden, is that child). <c>open-probe</c>: diagnostic, places each stretch of late starts in time.
 /// <c>http-stress</c> and <c>http-bare</c>: one generator of the HTTP benchmark (<c>run-http.sh</c>) against a running
-/// server, our closed model or a bare <c>HttpClient</c> loop, one machine-readable line.
+/// server, our closed model or a bare <c>HttpClient</c> loop, one machine-readable line. <c>isolation</c>: what a child
+/// process per test would cost (<c>isolation-run</c>, hidden, is that child).
 /// </summary>
 internal static class Program
 {
@@ -56,6 +57,8 @@ internal static class Program
         root.Subcommands.Add(OpenProbeCommand());
         root.Subcommands.Add(HttpCommand("http-stress", "Our closed model through the real engine: GET / of a running server for --seconds; prints rps, cpu_s, requests.", HttpBenchmark.RunStressAsync, variants: false));
         root.Subcommands.Add(HttpCommand("http-bare", "The floor: async tasks looping on one HttpClient, GET / of a running server for --seconds; prints rps, cpu_s, requests.", HttpBenchmark.RunBareAsync, variants: true));
+        root.Subcommands.Add(IsolationCommand());
+        root.Subcommands.Add(IsolationRunCommand());
         root.Subcommands.Add(EngineCommand("mock", "The mock server (StressTest.Mocks) at 1,000 requests/s: measured latency against the configured one.", defaultSeconds: 30, Mocks.MockServerBenchmark.RunAsync));
         return root;
     }
@@ -125,6 +128,24 @@ internal static class Program
             parseResult.GetRequiredValue(methods),
             parseResult.GetRequiredValue(repeat),
             parseResult.GetRequiredValue(waitIdle))));
+        return command;
+    }
+
+    /// <summary><c>isolation</c>: <c>[--repeat 5]</c>.</summary>
+    private static Command IsolationCommand()
+    {
+        var repeat = Repeat(5, "Runs in this process and in a child process each (>= 1), interleaved; the table shows medians.");
+        var command = Command("isolation", "What a child process per test would cost: a 1-s no-op test here (warm) and in a fresh child, start to exit.", repeat);
+        command.SetAction(parseResult => IsolationBenchmark.RunAsync(parseResult.GetRequiredValue(repeat)));
+        return command;
+    }
+
+    /// <summary>The hidden <c>isolation-run</c>: the child process of <c>isolation</c>.</summary>
+    private static Command IsolationRunCommand()
+    {
+        var command = Command("isolation-run", "One 1-s no-op test in this process (the child of isolation).");
+        command.Hidden = true;
+        command.SetAction(_ => IsolationBenchmark.RunChildOnceAsync());
         return command;
     }
 

@@ -24,6 +24,7 @@ public sealed partial class StressSetupContext
     private readonly List<Action<IHttpClientBuilder>> _configureHttp = [];
     private readonly List<(string Name, Func<IReadOnlyDictionary<string, long>> Read)> _dependencies = [];
     private readonly List<IStressProbe> _probes = [];
+    private readonly List<RouteTemplate> _routes = [];
 
     internal StressSetupContext(string runId = "")
     {
@@ -38,6 +39,9 @@ public sealed partial class StressSetupContext
 
     /// <summary>What <see cref="ConfigureHttp"/> registered, in order.</summary>
     internal IReadOnlyList<Action<IHttpClientBuilder>> HttpConfiguration => _configureHttp;
+
+    /// <summary>What <see cref="NameEndpoints"/> registered, in order, as given.</summary>
+    internal IReadOnlyList<string> EndpointRoutes => [.. _routes.Select(r => r.Text)];
 
     /// <summary>What <see cref="ReportDependency"/> registered, in order.</summary>
     internal IReadOnlyList<(string Name, Func<IReadOnlyDictionary<string, long>> Read)> Dependencies => _dependencies;
@@ -71,6 +75,35 @@ public sealed partial class StressSetupContext
     {
         ArgumentNullException.ThrowIfNull(configure);
         _configureHttp.Add(configure);
+    }
+
+    /// <summary>
+    /// Names the endpoints of <see cref="StressContext.Http"/>'s requests by these routes: a request whose path matches
+    /// a route is reported as that route, <c>GET /api/articles/{slug}</c>, however many different slugs it sent. Without
+    /// routes, ids are recognised by their shape (numbers, GUIDs, long hexadecimal) and a path position that takes more
+    /// than 20 different values under the same parent becomes <c>{id}</c> for the whole run; give routes when the values
+    /// are random text and fewer than that, so the same test always reports the same endpoints.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// setup.NameEndpoints("/api/articles/{slug}", "GET /api/users/{id}/orders");
+    /// </code>
+    /// </example>
+    /// <param name="routes">Routes, each an optional method (<c>GET</c>) and a path of literal and <c>{name}</c>
+    /// segments; the first that matches a request names it.</param>
+    /// <exception cref="ArgumentException">A route is malformed; the message names it and what was expected.</exception>
+    public void NameEndpoints(params string[] routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        foreach (var text in routes)
+        {
+            if (!RouteTemplate.TryParse(text, out var route, out var problem))
+            {
+                throw new ArgumentException($"StressSetupContext.NameEndpoints: {problem}.", nameof(routes));
+            }
+
+            _routes.Add(route!);
+        }
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public sealed class StressTestAttribute : Attribute
     public string WarmUp { get; set; } = "0s";
 
     /// <summary>How many workers invoke the method back-to-back, each on its own thread (the closed model).</summary>
-    /// <value>1 to 10,000; default 1. Excludes <see cref="Rate"/>.</value>
+    /// <value>1 to 1,000 (each worker is a thread; for more in flight use <see cref="Rate"/> with <see cref="MaxConcurrency"/>); default 1. Excludes <see cref="Rate"/>.</value>
     public int Concurrency { get; set; } = 1;
 
     /// <summary>Invocations started per second on a fixed schedule, however long earlier ones take (the open model).

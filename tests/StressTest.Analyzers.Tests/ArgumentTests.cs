@@ -18,7 +18,7 @@ public sealed class ArgumentTests
     [DataRow("Duration", "10d", "\"10d\" has an unknown unit \"d\"; " + ExpectedDuration)]
     [DataRow("Duration", "1s1m", "\"1s1m\" has \"m\" after \"s\"; expected units in descending order (h, m, s, ms, us), e.g. \"1h30m\" or \"2s500ms\"")]
     [DataRow("Timeout", "0s", "Timeout must be greater than zero, e.g. \"30s\".")]
-    [DataRow("WarmUp", "25h", "WarmUp must be at most 24h.")]
+    [DataRow("WarmUp", "25h", "\"25h\" is too long; expected at most \"24h\"")]
     [DataRow("WarmUp", "", "\"\" is empty; " + ExpectedDuration)]
     public async Task Duration_BadText_IsStress101AtTheValue(string property, string text, string message)
     {
@@ -45,7 +45,7 @@ public sealed class ArgumentTests
 
     [TestMethod]
     [DataRow("30s:100,, 10s:0", "\"30s:100,, 10s:0\": stage 2 is empty (nothing between two commas); expected <duration>:<target>, e.g. \"30s:100, 1m:100, 10s:0\"")]
-    [DataRow("1s:2.5", "in the closed model the targets are numbers of workers: whole numbers from 0 to 10,000 (for rates, set Model = LoadModel.Open).")]
+    [DataRow("1s:2.5", "in the closed model the targets are numbers of workers: whole numbers from 0 to 1,000 (each worker is a dedicated thread; for more invocations in flight use the open model (Rate with MaxConcurrency up to 100,000); for rates, set Model = LoadModel.Open).")]
     [DataRow("1s:0, 2s:0", "every target is 0, so nothing would run; expected at least one stage with a target above 0.")]
     public async Task Stages_BadText_IsStress102(string text, string message)
     {
@@ -63,7 +63,7 @@ public sealed class ArgumentTests
     }
 
     [TestMethod]
-    [DataRow("Concurrency = {|#0:0|}", "[StressTest(Concurrency = 0)]: Concurrency must be a whole number from 1 to 10,000 (the number of workers invoking the method back-to-back).")]
+    [DataRow("Concurrency = {|#0:0|}", "[StressTest(Concurrency = 0)]: Concurrency must be a whole number from 1 to 1,000 (the number of workers invoking the method back-to-back; each worker is a dedicated thread; for more invocations in flight use the open model (Rate with MaxConcurrency up to 100,000)).")]
     [DataRow("MaxConcurrency = {|#0:100001|}, Rate = 5", "[StressTest(MaxConcurrency = 100001)]: MaxConcurrency must be a whole number from 1 to 100,000 (the number of invocations allowed in flight).")]
     [DataRow("Rate = {|#0:2000000|}", "[StressTest(Rate = 2000000)]: Rate must be a number of invocations per second greater than 0 and at most 1,000,000, e.g. Rate = 200.")]
     [DataRow("Model = {|#0:(LoadModel)7|}", "[StressTest(Model = 7)]: unknown load model; expected LoadModel.Closed or LoadModel.Open.")]
@@ -79,7 +79,7 @@ public sealed class ArgumentTests
     public async Task Number_AtTheBounds_IsNotReported()
     {
         var source = Sources.Method("""
-            [StressTest(Concurrency = 10000)]
+            [StressTest(Concurrency = 1000)]
                 public static void Closed() { }
 
                 [StressTest(Rate = 1000000, MaxConcurrency = 100000, Arrivals = Arrivals.Poisson)]
@@ -182,7 +182,7 @@ public sealed class ArgumentTests
         await Verify.AnalyzerAsync<StressTestAnalyzer>(
             source.Replace("Long + \"x\"", "{|#0:Long + \"x\"|}", StringComparison.Ordinal),
             Verify.Diagnostic("STRESS101", 0, "[StressTest(Duration = \"1hx\")]: \"1hx\" has an unknown unit \"hx\"; " + ExpectedDuration),
-            Verify.Diagnostic("STRESS103", 1, "[StressTest(Concurrency = 0)]: Concurrency must be a whole number from 1 to 10,000 (the number of workers invoking the method back-to-back)."),
+            Verify.Diagnostic("STRESS103", 1, "[StressTest(Concurrency = 0)]: Concurrency must be a whole number from 1 to 1,000 (the number of workers invoking the method back-to-back; each worker is a dedicated thread; for more invocations in flight use the open model (Rate with MaxConcurrency up to 100,000))."),
             Verify.Diagnostic("STRESS106", 2, "[StressTest(AcceptStatus = \"abc\")]: \"abc\" is not a status code, a range like 200-299 or a class like 2xx"));
     }
 

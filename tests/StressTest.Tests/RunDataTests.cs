@@ -58,8 +58,9 @@ public sealed class RunDataTests
         data.Set<IDisposable>(first); // the same object under another type is disposed once
         data.Set(new Disposable("last", order));
         var diagnostics = new RunDiagnostics();
+        var run = new RunScope(TestSupport.Plans.Build(typeof(Target), nameof(Target.Run)), "run", DateTimeOffset.UnixEpoch, diagnostics);
 
-        await SetupData.DisposeAsync(data, diagnostics);
+        await SetupData.DisposeAsync(data, run);
 
         CollectionAssert.AreEqual(new[] { "last", "first" }, order);
         var problem = Assert.ContainsSingle(diagnostics.Problems);
@@ -74,5 +75,13 @@ public sealed class RunDataTests
     private sealed class Failing : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => throw new InvalidOperationException("still open");
+    }
+
+    public static class Target
+    {
+        [StressTest(Duration = "1s")]
+        public static void Run()
+        {
+        }
     }
 }

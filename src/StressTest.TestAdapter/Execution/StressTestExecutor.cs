@@ -108,9 +108,19 @@ public sealed class StressTestExecutor : ITestExecutor
             handle.SendMessage(TestMessageLevel.Warning, "StressTest: " + warning);
         }
 
-        var resultsDirectory = ResultsDirectory(settings.Settings, runResultsDirectory ?? runContext?.TestRunDirectory);
+        var resultsRoot = ResultsRoot(settings.Settings, runResultsDirectory ?? runContext?.TestRunDirectory);
+        var resultsDirectory = Path.Combine(resultsRoot, _time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        foreach (var (test, path) in StaleReports.MarkCrashed(resultsRoot))
+        {
+            handle.SendMessage(TestMessageLevel.Warning, $"StressTest: {test} did not finish in an earlier run: its test host ended while it ran (killed, or crashed by Environment.FailFast, a stack overflow or an unhandled exception). Its report now says so: {path}");
+        }
+
         var runner = new StressTestRunner(_time);
         var completed = new List<(string, TestRunRecord)>();
+
+        // Ctrl+C and SIGTERM cancel the run (teardown runs, reports are written), as Cancel() would from an IDE.
+        using var signals = HostSignals.Watch(_cancellation, message => handle.SendMessage(TestMessageLevel.Warning, message));
+        var flush = new ResultFlush(handle, runContext?.RunSettings?.SettingsXml);
         foreach (var (testCase, declaration) in selected)
         {
             if (token.IsCancellationRequested)
@@ -118,18 +128,24 @@ public sealed class StressTestExecutor : ITestExecutor
                 break;
             }
 
-            handle.RecordStart(testCase);
+            flush.RecordStart(handle, testCase);
+            signals.Running = testCase.FullyQualifiedName;
             var startTime = _time.GetUtcNow();
             TestRunRecord record;
             try
             {
                 // Informational: shown in Test Explorer's output and by dotnet test at normal verbosity, not at minimal.
-                record = runner.RunAsync(declaration, settings, resultsDirectory, token, line => handle.SendMessage(TestMessageLevel.Informational, line)).GetAwaiter().GetResult();
+                record = runner.RunAsync(declaration, settings, resultsDirectory, token, line => handle.SendMessage(TestMessageLevel.Informational, line), () => signals.Reason).GetAwaiter().GetResult();
             }
             catch (Exception ex)
             {
                 // A defect of ours must fail this one test with a clear message, not take down the test host.
                 record = new TestRunRecord(RunOutcome.Failed, $"StressTest internal error: {ex}", string.Empty, [], _time.GetUtcNow() - startTime);
+            }
+
+            if (signals.ExitedByTest && record.Outcome == RunOutcome.Cancelled)
+            {
+                record = record with { Outcome = RunOutcome.Failed };
             }
 
             foreach (var warning in record.Warnings)
@@ -140,6 +156,13 @@ public sealed class StressTestExecutor : ITestExecutor
             var result = ResultFactory.Create(testCase, record, startTime, _time.GetUtcNow());
             handle.RecordResult(result);
             handle.RecordEnd(testCase, result.Outcome);
+            flush.Recorded();
+            signals.Running = null;
+            if (signals.Reason is not null)
+            {
+                flush.Now(handle, testCase); // the host may end any moment: this result must not wait in its batch
+            }
+
             completed.Add((testCase.DisplayName, record));
         }
 
@@ -149,9 +172,8 @@ public sealed class StressTestExecutor : ITestExecutor
         }
     }
 
-    private string ResultsDirectory(StressSettings settings, string? runDirectory)
-    {
-        var root = settings.ResultsDirectory ?? Path.Combine(runDirectory ?? Path.Combine(Directory.GetCurrentDirectory(), "TestResults"), "stresstest");
-        return Path.GetFullPath(Path.Combine(root, _time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)));
-    }
+    /// <summary>Where every run's report folders go: the ResultsDirectory setting, else a <c>stresstest</c> folder in
+    /// the run's results directory.</summary>
+    private static string ResultsRoot(StressSettings settings, string? runDirectory) =>
+        Path.GetFullPath(settings.ResultsDirectory ?? Path.Combine(runDirectory ?? Path.Combine(Directory.GetCurrentDirectory(), "TestResults"), "stresstest"));
 }

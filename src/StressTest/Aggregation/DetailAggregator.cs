@@ -49,6 +49,27 @@ internal sealed class DetailAggregator
         FailedCheckInvocations += message.FailedCheckInvocations;
     }
 
+    /// <summary>Merges each endpoint sent under an earlier name into the name it is reported under (an agent that
+    /// learned, mid-run, that a path position varies). Histograms add exactly, so nothing measured is lost.</summary>
+    public void Rename(IReadOnlyList<EndpointAlias> aliases)
+    {
+        ArgumentNullException.ThrowIfNull(aliases);
+        foreach (var alias in aliases)
+        {
+            if (alias.From == alias.To || !_endpoints.Remove(alias.From, out var earlier))
+            {
+                continue;
+            }
+
+            if (!_endpoints.TryGetValue(alias.To, out var total))
+            {
+                _endpoints[alias.To] = total = new EndpointTotal();
+            }
+
+            total.Add(earlier);
+        }
+    }
+
     /// <summary>Endpoints by request count, most first.</summary>
     public IReadOnlyList<EndpointMeasurement> Endpoints() => _endpoints
         .Select(e => new EndpointMeasurement(e.Key, e.Value.Latency, e.Value.Errors, e.Value.StatusCodes.OrderBy(c => c.Key).ToList(), e.Value.BytesIn, e.Value.BytesOut))
@@ -81,6 +102,18 @@ internal sealed class DetailAggregator
         public long BytesIn { get; private set; }
 
         public long BytesOut { get; private set; }
+
+        public void Add(EndpointTotal other)
+        {
+            Latency.Add(other.Latency);
+            Errors += other.Errors;
+            BytesIn += other.BytesIn;
+            BytesOut += other.BytesOut;
+            foreach (var (code, count) in other.StatusCodes)
+            {
+                StatusCodes[code] = StatusCodes.GetValueOrDefault(code) + count;
+            }
+        }
 
         public void Add(EndpointInterval interval)
         {

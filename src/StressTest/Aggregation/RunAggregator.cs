@@ -54,6 +54,7 @@ internal sealed class RunAggregator
                 _cancelled |= completed.Cancelled;
                 _problems.AddRange(completed.WorkerErrors);
                 _notes.AddRange(completed.Notes);
+                _details.Rename(completed.EndpointAliases);
                 break;
             default:
                 throw new ArgumentException($"Unknown telemetry message {message?.GetType().Name}.", nameof(message));

@@ -15,6 +15,7 @@ namespace StressTest.Aggregation;
 internal sealed class RunMeasurements
 {
     private GeneratorVerdict? _generator;
+    private (ThreadPoolStarvation? Value, bool Judged) _starvation;
 
     public RunMeasurements(
         HistogramBase latency,
@@ -111,5 +112,21 @@ internal sealed class RunMeasurements
     public LatencySummary Summary { get; }
 
     /// <summary>Whether the load generator limited the run, from the series' health (judged once, on first use).</summary>
-    public GeneratorVerdict Generator => _generator ??= GeneratorVerdict.Judge([.. Series.Select(s => new HealthSecond(s.StartSeconds, s.EndSeconds, s.Health))], Environment.ProcessorCount);
+    public GeneratorVerdict Generator => _generator ??= GeneratorVerdict.Judge(HealthSeries(), Environment.ProcessorCount);
+
+    /// <summary>Whether the test's own code starved the thread pool, from the series' health (judged once, on first use).</summary>
+    public ThreadPoolStarvation? Starvation
+    {
+        get
+        {
+            if (!_starvation.Judged)
+            {
+                _starvation = (ThreadPoolStarvation.Judge(HealthSeries(), Environment.ProcessorCount), true);
+            }
+
+            return _starvation.Value;
+        }
+    }
+
+    private List<HealthSecond> HealthSeries() => [.. Series.Select(s => new HealthSecond(s.StartSeconds, s.EndSeconds, s.Health))];
 }

@@ -97,7 +97,10 @@ internal sealed partial class StressController
         {
             // Counted as errors too, but a hung method that ignores its token leaves a thread behind whatever
             // error rate the test tolerates: that alone fails the test.
-            run.Diagnostics.Problem($"{measurements.Stuck} invocation(s) were still running {plan.Load.ShutdownGrace.TotalSeconds:0.###} s after the load ended and were abandoned: the method does not return and ignores its CancellationToken.");
+            var cause = measurements.Starvation is null
+                ? "the method does not return and ignores its CancellationToken."
+                : "they were waiting for a thread of the starved thread pool (see the warning), or the method ignores its CancellationToken.";
+            run.Diagnostics.Problem($"{measurements.Stuck} invocation(s) were still running {plan.Load.ShutdownGrace.TotalSeconds:0.###} s after the load ended, and still after their CancellationToken was then cancelled, so they were abandoned: {cause}");
         }
 
         return measurements;

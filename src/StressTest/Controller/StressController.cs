@@ -14,8 +14,10 @@ namespace StressTest.Controller;
 
 /// <summary>
 /// Runs one validated plan: setup, the load through a load agent, teardown (always), then the one verdict
-/// (<see cref="RunJudge"/>). It never throws for anything the user's code does; every failure becomes part of the
-/// result. The facets: <c>StressController.Load.cs</c> drives the agent and aggregates what it sends.
+/// (<see cref="RunJudge"/>). It never throws for anything the user's code does, and waits for none of it without a
+/// bound (<see cref="LifecycleInvoker"/>); every failure becomes part of the result. The facets:
+/// <c>StressController.Load.cs</c> drives the agent and aggregates what it sends; <c>StressController.CleanUp.cs</c>
+/// reads the dependencies, disposes the probes, runs teardown and disposes what setup handed over.
 /// </summary>
 internal sealed partial class StressController
 {
@@ -39,7 +41,8 @@ internal sealed partial class StressController
     /// <param name="runId">The run's id.</param>
     /// <param name="cancellationToken">Cancels the load; teardown still runs.</param>
     /// <param name="gate">The test's regression gate, when it has relative thresholds and a runner opened one.</param>
-    public async Task<StressRunResult> RunAsync(StressPlan plan, string runId, CancellationToken cancellationToken, RegressionGate? gate = null)
+    /// <param name="cancelReason">Asked, when the run was cancelled, what cancelled it (a signal); may return null.</param>
+    public async Task<StressRunResult> RunAsync(StressPlan plan, string runId, CancellationToken cancellationToken, RegressionGate? gate = null, Func<string?>? cancelReason = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var run = new RunScope(plan, runId, _time.GetUtcNow(), new RunDiagnostics());
@@ -47,13 +50,16 @@ internal sealed partial class StressController
 
         // Relative data files (feeders) resolve against the test assembly's folder for this run's whole flow.
         DataFiles.UseBaseDirectory(Path.GetDirectoryName(plan.Method.TestClass.Assembly.Location));
-        var setupContext = new StressSetupContext(runId);
+
+        // Setup sees the base address the load will use when the settings give one, so it seeds that server.
+        var configured = BaseAddressResolver.Configured(plan, run.Diagnostics, out var configuredOk);
+        var setupContext = new StressSetupContext(runId) { BaseAddress = configured };
         var setupFailed = plan.Lifecycle.Setup is { } setup
-            && !await LifecycleInvoker.TryRunAsync(setup, "[StressSetup]", run.Diagnostics, cancellationToken, setupContext).ConfigureAwait(false);
+            && !await LifecycleInvoker.TryRunAsync(setup, "[StressSetup]", run, cancellationToken, setupContext).ConfigureAwait(false);
         if (!setupFailed)
         {
             // Feeders read their first window now: a missing file or an empty source fails the setup, not the load.
-            setupFailed = !await SetupData.PrepareAsync(setupContext.Data, run.Diagnostics, cancellationToken).ConfigureAwait(false);
+            setupFailed = !await SetupData.PrepareAsync(setupContext.Data, run, cancellationToken).ConfigureAwait(false);
         }
 
         // A setup that skips the test: no load, teardown still runs, the result is Skipped with its reason.
@@ -75,8 +81,8 @@ internal sealed partial class StressController
             run.Diagnostics.Problem(apiProblem);
         }
 
-        var ready = !setupFailed && probeProblems.Count == 0 && api.Problem is null;
-        var http = ready ? BaseAddressResolver.Settings(plan, setupContext, run.Diagnostics) : null;
+        var ready = !setupFailed && configuredOk && probeProblems.Count == 0 && api.Problem is null;
+        var http = ready ? BaseAddressResolver.Settings(plan, setupContext, configured, run.Diagnostics) : null;
         var probes = new ProbeSampler(_time, allProbes);
 
         // Before the load, while an API started by setup still listens.
@@ -89,18 +95,7 @@ internal sealed partial class StressController
             measurements = await RunLoadAsync(run, http, setupContext, probes, cancellationToken).ConfigureAwait(false);
         }
 
-        // Before teardown, which typically stops the dependency: its counters are read while it still exists.
-        var dependencies = DependencyCounters.ReadAll(setupContext, run.Diagnostics);
-        probes.DisposeProbes(run.Diagnostics);
-        if (plan.Lifecycle.Teardown is { } teardown)
-        {
-            // Teardown runs whatever happened, and is not handed the cancelled token: cleaning up is the point.
-            await LifecycleInvoker.TryRunAsync(teardown, "[StressTeardown]", run.Diagnostics, CancellationToken.None, setupContext).ConfigureAwait(false);
-        }
-
-        // After teardown, which may still use them (a connection, the API host): what setup handed over is the run's.
-        await SetupData.DisposeAsync(setupContext.Data, run.Diagnostics).ConfigureAwait(false);
-
+        var dependencies = await CleanUpAsync(run, setupContext, probes).ConfigureAwait(false);
         var cancelled = cancellationToken.IsCancellationRequested || measurements?.Cancelled == true;
         var verdict = RunJudge.Decide(
             plan,
@@ -109,7 +104,8 @@ internal sealed partial class StressController
             run.Diagnostics.Warnings,
             cancelled,
             skipped ? setupContext.SkipReason : null,
-            gate);
+            gate,
+            cancelled ? cancelReason?.Invoke() : null);
         return new StressRunResult(plan, runId, run.StartedAt, measurements, verdict, _time.GetElapsedTime(started))
         {
             LoadStartedAt = loadStartedAt,

@@ -17,4 +17,8 @@ internal readonly record struct ErrorClass(string Category, string Kind)
 {
     /// <summary>An invocation still running after the shutdown grace period: there is no exception to classify.</summary>
     public static ErrorClass Stuck { get; } = new(ErrorCategories.Stuck, "stuck");
+
+    /// <summary>An invocation still running after the shutdown grace period that returned once its token was
+    /// cancelled: it outlived the run (a method slower than the test allows, a request to a server that never answers).</summary>
+    public static ErrorClass CutOff { get; } = new(ErrorCategories.CutOff, "cut off");
 }

@@ -17,17 +17,33 @@ internal static class ErrorText
     public static string Message(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var message = exception.Message;
+        var message = SafeMessage(exception);
         var depth = 0;
         for (var inner = exception.InnerException; inner is not null && depth < 3; inner = inner.InnerException, depth++)
         {
-            if (!message.Contains(inner.Message, StringComparison.Ordinal))
+            var innerMessage = SafeMessage(inner);
+            if (!message.Contains(innerMessage, StringComparison.Ordinal))
             {
-                message += " → " + inner.Message;
+                message += " → " + innerMessage;
             }
         }
 
         return message;
+    }
+
+    /// <summary>The exception's message; never throws. A user's exception may override <c>Message</c> with code that
+    /// throws (or returns null): read unguarded on the error path, that lost the error itself (counted as 0 errors).</summary>
+    public static string SafeMessage(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        try
+        {
+            return exception.Message ?? string.Empty;
+        }
+        catch (Exception failure)
+        {
+            return $"(its Message property threw {failure.GetType().FullName})";
+        }
     }
 
     /// <summary>The exception that matters: the single inner exception of an <see cref="AggregateException"/>.</summary>
@@ -38,7 +54,7 @@ internal static class ErrorText
     public static string Describe(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception.GetType().FullName + ": " + Truncate(exception.Message);
+        return exception.GetType().FullName + ": " + Truncate(SafeMessage(exception));
     }
 
     /// <summary>Untrusted text made fit for a message: secrets redacted (before cutting, so a cut cannot hide one

@@ -26,9 +26,15 @@ namespace StressTest.Errors;
 /// <item><c>Bearer</c> tokens anywhere (<c>Bearer eyJ…</c> → <c>Bearer ***</c>), except before a few words that
 /// make it prose ("bearer token", "Bearer error=").</item>
 /// <item>Passwords in URLs: <c>http://user:pw@host</c> → <c>http://user:***@host</c>.</item>
+/// <item><c>name: value</c> pairs (YAML, logs, Python dicts) whose name ends in <c>password</c>, <c>passwd</c>,
+/// <c>pwd</c>, <c>secret</c>, <c>token</c>, <c>api_key</c>/<c>apikey</c>, <c>private_key</c> or <c>credential(s)</c>,
+/// quoted or not: <c>password: hunter2</c> → <c>password: ***</c>, <c>'api_key': 'k'</c> → <c>'api_key': ***</c>.
+/// Narrower than the <c>=</c> rule on purpose: prose is full of colons ("Sessions: 3, tokens left: 0").</item>
+/// <item>Bare JSON Web Tokens, whose header and payload both start with <c>eyJ</c> (base64 of <c>{"</c>):
+/// <c>eyJhbGciOi….eyJzdWIi….sig</c> → <c>***</c>, wherever they stand.</item>
 /// </list>
 /// <para>One source-generated regex does all of it in one pass, so a value is never redacted twice. A message with
-/// neither <c>:</c>, <c>=</c> nor "bearer" skips the regex (~15 ns); otherwise it costs about 1–2 µs per 100
+/// neither <c>:</c>, <c>=</c>, "bearer" nor "eyJ" skips the regex (~15 ns); otherwise it costs about 1–2 µs per 100
 /// characters, so call it on the messages that are kept, not on every error. The regex has a 2 s timeout: text
 /// crafted to backtrack that long is withheld entirely rather than kept unredacted. The timeout is generous because
 /// it is wall time: on a generator whose cores are saturated by the load, a 100 ms limit withheld ordinary
@@ -71,7 +77,15 @@ internal static partial class Redactor
 
     private const string UrlPassword = @"://[^\s/?#@:]*:(?<value>[^\s/?#@]+)@";
 
-    private const string Pattern = JsonProperty + "|" + HeaderLine + "|" + Parameter + "|" + BearerToken + "|" + UrlPassword;
+    private const string StrongSecretWords = @"(?:password|passwd|pwd|secret|token|api[_\-]?key|private[_\-]?key|credentials?)";
+
+    // The name ends in a strong secret word (an optional closing quote after it: 'api_key': 'k').
+    private const string ColonPair =
+        @"(?<=(?<!" + NameChar + ")" + NameChar + "*?" + StrongSecretWords + @"['""]?[ \t]*):[ \t]*(?<value>""[^""\r\n]*""|'[^'\r\n]*'|(?:(?:bearer|basic)[ \t]+)?[^\s,;&#""'<>()\[\]{}]+)";
+
+    private const string Jwt = @"(?<![\w\-.])(?<value>eyJ[\w\-]+\.eyJ[\w\-]+\.[\w\-]*)";
+
+    private const string Pattern = JsonProperty + "|" + HeaderLine + "|" + Parameter + "|" + BearerToken + "|" + UrlPassword + "|" + ColonPair + "|" + Jwt;
 
     /// <summary>Returns <paramref name="message"/> with secret values replaced by <c>***</c>, the message itself when
     /// there is nothing to redact, or <see cref="Withheld"/> when redaction timed out.</summary>
@@ -83,8 +97,8 @@ internal static partial class Redactor
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(pattern);
 
-        // Every rule needs a ':' or '=' except a bare bearer token; most messages have none and skip the regex.
-        if (message.AsSpan().IndexOfAny(':', '=') < 0 && !message.Contains("bearer", StringComparison.OrdinalIgnoreCase))
+        // Every rule needs a ':' or '=' except a bare bearer token or JWT; most messages have none and skip the regex.
+        if (message.AsSpan().IndexOfAny(':', '=') < 0 && !message.Contains("bearer", StringComparison.OrdinalIgnoreCase) && !message.Contains("eyJ", StringComparison.Ordinal))
         {
             return message;
         }

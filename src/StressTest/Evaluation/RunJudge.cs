@@ -21,6 +21,7 @@ internal static class RunJudge
     /// <param name="cancelled">True when the run was cancelled: nothing is judged then.</param>
     /// <param name="skipReason">Why setup skipped the test; null when it did not.</param>
     /// <param name="gate">The test's regression gate; null when the test has no baseline to compare with.</param>
+    /// <param name="cancelReason">What cancelled the run when the runner knows (<c>Ctrl+C (SIGINT)</c>); null otherwise.</param>
     public static Verdict Decide(
         StressPlan plan,
         RunMeasurements? measurements,
@@ -28,7 +29,8 @@ internal static class RunJudge
         IReadOnlyList<string> warnings,
         bool cancelled,
         string? skipReason = null,
-        RegressionGate? gate = null)
+        RegressionGate? gate = null,
+        string? cancelReason = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(problems);
@@ -49,8 +51,8 @@ internal static class RunJudge
         }
 
         var judged = gate?.Judge(outcome, plan, measurements) ?? GateJudgement.None(outcome);
-        IReadOnlyList<string> allWarnings = measurements?.Generator.Warning is { } saturated ? [.. warnings, saturated] : warnings;
-        return Verdict.Compose(judged.Outcome, thresholds, problems, allWarnings, measurements, plan.Load.Duration, judged) with
+        IReadOnlyList<string> allWarnings = [.. warnings, .. new[] { measurements?.Generator.Warning, measurements?.Starvation?.Warning }.OfType<string>()];
+        return Verdict.Compose(judged.Outcome, thresholds, problems, allWarnings, measurements, plan.Load.Duration, judged, cancelled ? cancelReason : null) with
         {
             SkipReason = skipReason,
         };

@@ -32,7 +32,8 @@ internal sealed record Verdict(RunOutcome Outcome, IReadOnlyList<ThresholdResult
     public string FailureText { get; init; } = string.Empty;
 
     /// <summary>The result's message: <see cref="FailureText"/>, the failed comparisons with the baseline, and the
-    /// generator's saturation, which is shown even beside a pass (numbers in that window describe the generator).</summary>
+    /// generator's saturation and the thread pool's starvation, which are shown even beside a pass (numbers in that
+    /// window describe the generator or the test's own blocking, not the API).</summary>
     public string Message { get; init; } = string.Empty;
 
     /// <summary>A run still in progress: its problems so far.</summary>
@@ -46,24 +47,28 @@ internal sealed record Verdict(RunOutcome Outcome, IReadOnlyList<ThresholdResult
         IReadOnlyList<string> warnings,
         RunMeasurements? measurements,
         TimeSpan duration,
-        GateJudgement? gate = null)
+        GateJudgement? gate = null,
+        string? cancelReason = null)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
         ArgumentNullException.ThrowIfNull(problems);
         gate ??= GateJudgement.None(outcome);
         var regressed = gate.FailureLines.Any();
-        var failure = FailureLines(outcome, thresholds, problems, measurements, duration, regressed);
-        var message = string.Join(Environment.NewLine, gate.FailureLines.Prepend(failure).Append(measurements?.Generator.Warning ?? string.Empty).Where(l => l.Length > 0));
+        var failure = FailureLines(outcome, thresholds, problems, measurements, duration, regressed, cancelReason);
+        var message = string.Join(
+            Environment.NewLine,
+            gate.FailureLines.Prepend(failure).Append(measurements?.Generator.Warning ?? string.Empty).Append(measurements?.Starvation?.Warning ?? string.Empty).Where(l => l.Length > 0));
         return new Verdict(outcome, thresholds, problems, warnings) { Gate = gate, FailureText = failure, Message = message };
     }
 
-    private static string FailureLines(RunOutcome outcome, IReadOnlyList<ThresholdResult> thresholds, IReadOnlyList<string> problems, RunMeasurements? m, TimeSpan duration, bool regressed)
+    private static string FailureLines(RunOutcome outcome, IReadOnlyList<ThresholdResult> thresholds, IReadOnlyList<string> problems, RunMeasurements? m, TimeSpan duration, bool regressed, string? cancelReason)
     {
         var lines = new List<string>();
         if (outcome == RunOutcome.Cancelled)
         {
-            var measured = m?.Measured.TotalSeconds ?? 0;
-            lines.Add(string.Create(Invariant, $"Cancelled after {measured:0.0} s of {duration.TotalSeconds:0.0} s measured; thresholds were not evaluated. What was measured is attached."));
+            var measured = Math.Min(m?.Measured.TotalSeconds ?? 0, duration.TotalSeconds);
+            var by = cancelReason is null ? string.Empty : "by " + cancelReason + " ";
+            lines.Add(string.Create(Invariant, $"Cancelled {by}after {measured:0.0} s of {duration.TotalSeconds:0.0} s measured; thresholds were not evaluated. What was measured is attached."));
         }
 
         lines.AddRange(problems);

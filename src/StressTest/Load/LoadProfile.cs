@@ -11,6 +11,10 @@ namespace StressTest.Load;
 /// <param name="ShutdownGrace">How long in-flight invocations may finish after the end before they are abandoned.</param>
 internal sealed record LoadProfile(TimeSpan WarmUp, TimeSpan Duration, int Concurrency, TimeSpan Timeout, TimeSpan ShutdownGrace)
 {
+    /// <summary>How long each piece of the user's lifecycle code (a worker's setup and teardown, an instance's Dispose)
+    /// may run before its token is cancelled and, after <see cref="ShutdownGrace"/>, it is abandoned.</summary>
+    public TimeSpan LifecycleTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Closed (fixed workers) or open (arrival rate).</summary>
     public LoadModel Model { get; init; } = LoadModel.Closed;
 

@@ -24,6 +24,7 @@ internal static class LoadReader
         var scale = settings.DurationScale;
         return new LoadProfile(Scale(load.WarmUp, scale), Scale(load.Duration, scale), load.Concurrency, load.Timeout, settings.ShutdownGrace)
         {
+            LifecycleTimeout = settings.LifecycleTimeout,
             Model = load.Open ? LoadModel.Open : LoadModel.Closed,
             Rate = load.Rate,
             MaxConcurrency = load.MaxConcurrency,

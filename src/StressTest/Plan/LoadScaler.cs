@@ -41,7 +41,7 @@ internal static class LoadScaler
         }
         else if (!open && scaled.Concurrency > LoadArguments.MaxWorkers)
         {
-            problems.Add(Problem(scale, $"{scaled.Concurrency:N0} workers, above the limit of 10,000"));
+            problems.Add(Problem(scale, $"{scaled.Concurrency:N0} workers, above the limit of 1,000 ({LoadArguments.TooManyWorkersHint})"));
         }
         else if (stages.Count > 0 && stages.Max(s => s.Target) <= 0)
         {

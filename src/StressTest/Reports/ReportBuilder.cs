@@ -88,6 +88,7 @@ internal static class ReportBuilder
             Api = new ReportApi(result.Api.ProcessId, result.Api.ProcessName, result.Api.InTestProcess, result.Api.DotNet),
             Comparisons = [.. verdict.Gate.Comparisons.Select(Comparison)],
             Baseline = verdict.Gate.Baseline is { } baseline ? new ReportBaseline(baseline.Path, baseline.Status, baseline.RunId, baseline.StartedAt, baseline.Warnings) : null,
+            Host = result.Outcome == RunOutcome.Running ? ReportHost.Current : null,
 
             // The whole run's histogram, exact, for a later run's regression gate; a progress snapshot goes without.
             LatencyHistogram = m is not null && result.Outcome != RunOutcome.Running ? Convert.ToBase64String(HistogramCodec.Encode(m.Latency)) : null,

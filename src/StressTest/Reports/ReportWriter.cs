@@ -52,6 +52,26 @@ internal sealed class ReportWriter
         return files;
     }
 
+    /// <summary>Why reports cannot be written to <paramref name="resultsDirectory"/>, or null when they can: the folder is
+    /// created and a file written and deleted in it. Checked before the load, so a folder that cannot be written fails
+    /// the test in milliseconds, not after the whole load has run for nothing.</summary>
+    public static string? Unwritable(string resultsDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(resultsDirectory);
+        try
+        {
+            Directory.CreateDirectory(resultsDirectory);
+            var probe = Path.Combine(resultsDirectory, $".write-check-{Guid.NewGuid():N}.tmp");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return $"Reports cannot be written to {resultsDirectory} ({ex.GetType().Name}: {ex.Message}), so no load ran; point the StressTest.ResultsDirectory setting (or dotnet test --results-directory) at a writable folder.";
+        }
+    }
+
     /// <summary>Letters, digits, '.', '-' and '_' only. A name that had to be changed gets a short hash of the
     /// original, so two tests that differ only in unsafe characters never share a file.</summary>
     public static string SafeFileName(string name)

@@ -57,6 +57,10 @@ internal sealed record StressReport
     [JsonPropertyName("probes")] public IReadOnlyList<ReportProbe> Probes { get; init; } = [];
     [JsonPropertyName("api")] public ReportApi? Api { get; init; }
 
+    /// <summary>The test host writing a report that is still running, so a later run can tell one whose host died
+    /// (killed, crashed) from one still running; null in a finished report.</summary>
+    [JsonPropertyName("host")] public ReportHost? Host { get; init; }
+
     [JsonPropertyName("baseline")] public ReportBaseline? Baseline { get; init; }
     [JsonPropertyName("comparisons")] public IReadOnlyList<ReportComparison> Comparisons { get; init; } = [];
 
@@ -201,3 +205,38 @@ internal sealed record ReportEnvironment(
 internal sealed record ReportDependency(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("counters")] IReadOnlyDictionary<string, long> Counters);
+
+/// <summary>The process writing a running report: its id and start time (ids are reused; the pair is not).</summary>
+internal sealed record ReportHost(
+    [property: JsonPropertyName("processId")] int ProcessId,
+    [property: JsonPropertyName("processStartedAt")] DateTimeOffset ProcessStartedAt)
+{
+    /// <summary>This process.</summary>
+    public static ReportHost Current { get; } = new(System.Environment.ProcessId, StartTime(System.Diagnostics.Process.GetCurrentProcess()) ?? DateTimeOffset.MinValue);
+
+    /// <summary>Whether this host is still the process it was: same id, same start time.</summary>
+    public bool IsAlive()
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(ProcessId);
+            return !process.HasExited && StartTime(process) is { } started && Math.Abs((started - ProcessStartedAt).TotalSeconds) < 1;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    private static DateTimeOffset? StartTime(System.Diagnostics.Process process)
+    {
+        try
+        {
+            return new DateTimeOffset(process.StartTime.ToUniversalTime(), TimeSpan.Zero);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return null;
+        }
+    }
+}

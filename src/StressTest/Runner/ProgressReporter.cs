@@ -4,6 +4,7 @@
 using System.Globalization;
 using StressTest.Controller;
 using StressTest.Evaluation;
+using StressTest.Plan;
 using StressTest.Reports;
 using StressTest.Reports.Tables;
 
@@ -23,6 +24,7 @@ internal sealed class ProgressReporter
     private readonly Action<string>? _onLine;
     private readonly TimeSpan _interval;
     private TimeSpan _lastLine;
+    private IReadOnlyList<ReportFile> _started = [];
 
     /// <param name="resultsDirectory">Where the final reports go; the running report is the final JSON's file.</param>
     /// <param name="onLine">Receives the progress lines; null for none.</param>
@@ -32,6 +34,43 @@ internal sealed class ProgressReporter
         _resultsDirectory = resultsDirectory;
         _onLine = onLine;
         _interval = interval;
+    }
+
+    /// <summary>Writes the report of a test that has just started, before any of its code runs: a host that dies in
+    /// setup or in the first second (a crash, a kill) still leaves a report naming the test, "running", with the host's
+    /// process, which a later run marks as crashed (<see cref="StaleReports"/>).</summary>
+    public async ValueTask StartedAsync(StressPlan plan, string runId, DateTimeOffset startedAt)
+    {
+        try
+        {
+            var started = new StressRunResult(plan, runId, startedAt, null, Verdict.Running([]), TimeSpan.Zero);
+            _started = await ReportWriter.JsonOnly.WriteAsync(ReportBuilder.Build(started), _resultsDirectory, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The final write reports a folder that cannot be written.
+        }
+    }
+
+    /// <summary>Removes the running report of a test that ends without reports (skipped by its setup): left behind, a
+    /// later run would take it for one whose host died.</summary>
+    public void Discard()
+    {
+        foreach (var file in _started)
+        {
+            try
+            {
+                File.Delete(file.Path);
+                if (Path.GetDirectoryName(file.Path) is { } folder && !Directory.EnumerateFileSystemEntries(folder).Any())
+                {
+                    Directory.Delete(folder);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Nothing to discard, or someone else holds it.
+            }
+        }
     }
 
     public async ValueTask OnIntervalAsync(RunProgress progress)
@@ -62,7 +101,10 @@ internal sealed class ProgressReporter
     {
         ArgumentNullException.ThrowIfNull(soFar);
         var m = soFar.Measurements;
-        var measured = m?.Measured.TotalSeconds ?? 0;
-        return string.Create(Invariant, $"{soFar.Plan.DisplayName}: {measured:0} s of {soFar.Plan.Load.Duration.TotalSeconds:0} s, {m?.Rps ?? 0:N1}/s, p95 {ReportNumbers.Ms(windowP95)} ms (last {window.TotalSeconds:0} s), errors {m?.Errors ?? 0:N0} ({(m?.ErrorRate ?? 0) * 100:0.##} %)");
+        // The last interval may end after the window (it holds what completed during the shutdown grace): the line
+        // says how far the window is, never "20 s of 15 s".
+        var duration = soFar.Plan.Load.Duration.TotalSeconds;
+        var measured = Math.Min(m?.Measured.TotalSeconds ?? 0, duration);
+        return string.Create(Invariant, $"{soFar.Plan.DisplayName}: {measured:0} s of {duration:0} s, {m?.Rps ?? 0:N1}/s, p95 {ReportNumbers.Ms(windowP95)} ms (last {window.TotalSeconds:0} s), errors {m?.Errors ?? 0:N0} ({(m?.ErrorRate ?? 0) * 100:0.##} %)");
     }
 }

@@ -6,13 +6,14 @@ using StressTest.Evaluation;
 using StressTest.Evaluation.Baselines;
 using StressTest.Plan;
 using StressTest.Plan.Rules;
+using StressTest.Plan.Settings;
 using StressTest.Reports;
 
 namespace StressTest.Runner;
 
 /// <summary>
-/// The baseline files of the regression gate: read before the load (a corrupt, foreign or too new baseline fails the
-/// test before any load runs) and, with <c>UpdateBaselines</c>, written after it, only when the test passed: a failing
+/// The baseline files of the regression gate: read before the load (a corrupt, foreign or too new baseline, or a missing
+/// one when <c>NoBaseline</c> is <c>fail</c>, fails the test before any load runs) and, with <c>UpdateBaselines</c>, written after it, only when the test passed: a failing
 /// run never becomes the reference.
 /// </summary>
 internal static class RegressionGates
@@ -24,6 +25,14 @@ internal static class RegressionGates
         var settings = plan.Settings.Gates;
         var path = BaselineLocation.FileFor(settings, assembly, plan.FullyQualifiedName);
         var relative = RegressionGate.RelativeThresholds(plan);
+        if (relative.Count > 0 && !File.Exists(path) && settings.NoBaseline == NoBaselineOutcome.Fail && !settings.UpdateBaselines)
+        {
+            // Known before the load: a run that could only fail for its missing baseline does not run first.
+            return ParseResult<RegressionGate>.Failure(
+                $"Relative threshold(s) {string.Join(", ", relative.Select(t => t.Source))} have no baseline (no file {path}) and the NoBaseline setting is fail, so no load ran; "
+                + "record one with StressTest.UpdateBaselines=true, or set StressTest.NoBaseline=warn.");
+        }
+
         if (relative.Count == 0 || !File.Exists(path))
         {
             return ParseResult<RegressionGate>.Success(new(settings, path, relative));

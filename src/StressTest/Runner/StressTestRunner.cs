@@ -35,7 +35,13 @@ internal sealed class StressTestRunner
     }
 
     /// <summary>Runs one discovered stress test: plan, regression gate, load, verdict, reports, baseline.</summary>
-    public async Task<TestRunRecord> RunAsync(StressTestDeclaration declaration, SettingsParseResult settings, string resultsDirectory, CancellationToken cancellationToken, Action<string>? progress = null)
+    /// <param name="declaration">The discovered test.</param>
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="resultsDirectory">Where this run's reports go.</param>
+    /// <param name="cancellationToken">Cancels the test (teardown still runs).</param>
+    /// <param name="progress">Receives progress lines; null for none.</param>
+    /// <param name="cancelReason">Asked, when the test was cancelled, what cancelled it (<c>Ctrl+C (SIGINT)</c>).</param>
+    public async Task<TestRunRecord> RunAsync(StressTestDeclaration declaration, SettingsParseResult settings, string resultsDirectory, CancellationToken cancellationToken, Action<string>? progress = null, Func<string?>? cancelReason = null)
     {
         ArgumentNullException.ThrowIfNull(declaration);
         ArgumentNullException.ThrowIfNull(settings);
@@ -61,11 +67,19 @@ internal sealed class StressTestRunner
             return Invalid(gate.Error);
         }
 
+        if (ReportWriter.Unwritable(resultsDirectory) is { } unwritable)
+        {
+            return Invalid(unwritable);
+        }
+
         var reporter = new ProgressReporter(resultsDirectory, progress, settings.Settings.ProgressInterval);
-        var result = await new StressController(_time, _agents, reporter.OnIntervalAsync).RunAsync(plan.Value, NewRunId(), cancellationToken, gate.Value).ConfigureAwait(false);
+        var runId = NewRunId();
+        await reporter.StartedAsync(plan.Value, runId, _time.GetUtcNow()).ConfigureAwait(false);
+        var result = await new StressController(_time, _agents, reporter.OnIntervalAsync).RunAsync(plan.Value, runId, cancellationToken, gate.Value, cancelReason).ConfigureAwait(false);
         var verdict = result.Verdict;
         if (result.Outcome == RunOutcome.Skipped)
         {
+            reporter.Discard();
             return new TestRunRecord(RunOutcome.Skipped, $"Skipped by [StressSetup]: {result.SkipReason}", string.Empty, [], result.Elapsed);
         }
 

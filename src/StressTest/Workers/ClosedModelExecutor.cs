@@ -23,7 +23,7 @@ internal sealed class ClosedModelExecutor : ILoadExecutor
 
     public int InFlight => _workers.Count(w => w.Slot?.IsInFlight == true);
 
-    public Task Drained => _run.AllExited;
+    public Task Drained => _run.AllDrained;
 
     public void Start() => _workers.ForEach(w => w.Start());
 

@@ -21,7 +21,8 @@ internal interface ILoadExecutor
     /// <summary>Invocations in flight now.</summary>
     int InFlight { get; }
 
-    /// <summary>Completes when no invocation will start any more and none is in flight.</summary>
+    /// <summary>Completes when no invocation will start any more and none is in flight (workers' teardown and Dispose
+    /// may still be running).</summary>
     Task Drained { get; }
 
     /// <summary>Starts the threads; each prepares its instances and reports ready to the run.</summary>

@@ -3,7 +3,6 @@
 
 using System.Reflection;
 using System.Threading.Channels;
-using StressTest.Monitoring.Generator;
 using StressTest.Monitoring.Telemetry;
 using StressTest.Plan.Discovery;
 using StressTest.Plan.Rules;
@@ -16,9 +15,10 @@ namespace StressTest.Workers;
 
 /// <summary>
 /// Runs an assignment's workers as threads of this process and harvests their recorders once per interval
-/// into one interval histogram per agent, which it sends up encoded exactly as a remote agent will.
+/// into one interval histogram per agent, which it sends up encoded exactly as a remote agent will. The facet
+/// <c>InProcessAgent.Timeline.cs</c> is the run from the workers' start to their end, on the agent's own thread.
 /// </summary>
-internal sealed class InProcessAgent : ILoadAgent
+internal sealed partial class InProcessAgent : ILoadAgent
 {
     private readonly TimeProvider _time;
     private readonly StressSetupContext? _local;
@@ -67,82 +67,33 @@ internal sealed class InProcessAgent : ILoadAgent
         }
     }
 
-    private async Task RunWorkersAsync(WorkAssignment assignment, MethodBinding binding, HttpOptions options, ChannelWriter<TelemetryMessage> telemetry, CancellationToken cancellationToken)
+    /// <summary>Runs the workers on a thread of the agent's own, from their start to their end: the run's timing (the
+    /// ticks of the intervals, the shutdown grace, the bounds on the workers' lifecycle code) never waits for a
+    /// thread-pool thread, which a test that blocks pool threads would starve (<see cref="AgentClock"/>).</summary>
+    private Task RunWorkersAsync(WorkAssignment assignment, MethodBinding binding, HttpOptions options, ChannelWriter<TelemetryMessage> telemetry, CancellationToken cancellationToken)
     {
-        var load = assignment.Load;
-        using var http = new StressHttpClient(options, load.Model == LoadModel.Open ? load.MaxConcurrency : assignment.WorkerCount);
-        var executor = CreateExecutor(assignment, binding, http, cancellationToken, out var run);
-        executor.Start();
-        await run.AllReady.ConfigureAwait(false);
-        if (run.StartFailed)
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
         {
-            run.Stop();
-            await run.AllExited.ConfigureAwait(false);
-            executor.Complete();
-            await telemetry.WriteAsync(new AgentFailed(string.Join(Environment.NewLine, run.Problems)), CancellationToken.None).ConfigureAwait(false);
-            return;
-        }
-
-        var slots = executor.Slots;
-        var interval = new IntervalAccumulator(load.IsScheduled);
-        using (cancellationToken.Register(() => StopAndCancel(run, slots)))
-        using (new TimeoutWatchdog(_time, slots, load.Timeout))
+            try
+            {
+                var load = assignment.Load;
+                using var http = new StressHttpClient(options, load.Model == LoadModel.Open ? load.MaxConcurrency : assignment.WorkerCount);
+                var executor = CreateExecutor(assignment, binding, http, cancellationToken, out var run);
+                RunTimeline(executor, run, http, telemetry, cancellationToken);
+                done.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                done.TrySetException(ex);
+            }
+        })
         {
-            run.Start(_time.GetTimestamp());
-            var intervalStart = run.MeasureFrom;
-            var index = 0;
-            await WaitUntilAsync(run, run.MeasureFrom, cancellationToken).ConfigureAwait(false);
-            var health = HealthSampler.ForThisProcess(_time);
-            while (!run.IsStopping)
-            {
-                var tick = Math.Min(intervalStart + run.ToTicks(Interval), run.MeasureEnd);
-                await WaitUntilAsync(run, tick, cancellationToken).ConfigureAwait(false);
-                var now = _time.GetTimestamp();
-
-                // The token, not only IsStopping: the delay's cancellation can resume this loop before the callback
-                // that stops the run has set IsStopping, and every turn until then would send an empty interval.
-                // A tick that fires just before the end (timers fire a few ms early) closes the window: the last
-                // interval absorbs the remainder instead of leaving a sliver of a few ms in the series.
-                if (run.IsStopping || cancellationToken.IsCancellationRequested || now >= run.MeasureEnd - (run.ToTicks(Interval) / 10))
-                {
-                    break;
-                }
-
-                await telemetry.WriteAsync(Take(executor, interval, run, index++, intervalStart, now, health), CancellationToken.None).ConfigureAwait(false);
-                intervalStart = now;
-            }
-
-            // A run that was not stopped measures its whole window, even when the loop left a few ms before its end.
-            var stoppedAt = run.IsStopping || cancellationToken.IsCancellationRequested
-                ? Math.Min(run.StoppedEarlyAt ?? _time.GetTimestamp(), run.MeasureEnd)
-                : run.MeasureEnd;
-
-            // In-flight invocations finish (they started inside the window, so they count); hung ones are abandoned.
-            await Task.WhenAny(executor.Drained, Task.Delay(load.ShutdownGrace, _time, CancellationToken.None)).ConfigureAwait(false);
-            var stuck = slots.Count(s => s.IsInFlight);
-            if (stuck > 0)
-            {
-                StopAndCancel(run, slots);
-            }
-
-            executor.Complete();
-            if (stuck == 0)
-            {
-                // Every worker's [StressWorkerTeardown] has run before the controller's [StressTeardown] does.
-                await run.AllExited.ConfigureAwait(false);
-            }
-
-            // The last interval reaches at least the window's end, even when an open schedule drained before it.
-            var lastEnd = Math.Max(intervalStart, _time.GetTimestamp());
-            if (stoppedAt == run.MeasureEnd)
-            {
-                lastEnd = Math.Max(lastEnd, run.MeasureEnd);
-            }
-
-            await telemetry.WriteAsync(Take(executor, interval, run, index, intervalStart, lastEnd, health), CancellationToken.None).ConfigureAwait(false);
-            var measured = run.ToTimeSpan(Math.Max(0, stoppedAt - run.MeasureFrom));
-            await telemetry.WriteAsync(new AgentCompleted(measured, stuck, cancellationToken.IsCancellationRequested, run.Problems) { Notes = run.Notes }, CancellationToken.None).ConfigureAwait(false);
-        }
+            IsBackground = true,
+            Name = "StressTest agent",
+        };
+        thread.Start();
+        return done.Task;
     }
 
     private ILoadExecutor CreateExecutor(WorkAssignment assignment, MethodBinding binding, StressHttpClient http, CancellationToken cancellationToken, out LoadRun run)
@@ -158,42 +109,6 @@ internal sealed class InProcessAgent : ILoadAgent
         return assignment.Load.Model == LoadModel.Open
             ? new OpenModelExecutor(run, binding, assignment.FirstWorkerId)
             : new ClosedModelExecutor(run, binding, assignment.FirstWorkerId, assignment.WorkerCount);
-    }
-
-    /// <summary>Collects the executor's sinks into one interval message, reusing the accumulator.</summary>
-    private static IntervalTelemetry Take(ILoadExecutor executor, IntervalAccumulator interval, LoadRun run, int index, long start, long end, HealthSampler? health)
-    {
-        executor.HarvestInto(interval);
-        run.Details.HarvestInto(interval);
-        return interval.Take(index, run.ToTimeSpan(start - run.MeasureFrom), run.ToTimeSpan(end - run.MeasureFrom), run.TargetAt(Math.Min(end, run.MeasureEnd - 1)), executor.InFlight, health?.Sample());
-    }
-
-    private static void StopAndCancel(LoadRun run, IReadOnlyList<InvocationSlot> slots)
-    {
-        run.Stop();
-        foreach (var slot in slots)
-        {
-            slot.Cancel();
-        }
-    }
-
-    private async Task WaitUntilAsync(LoadRun run, long timestamp, CancellationToken cancellationToken)
-    {
-        var now = _time.GetTimestamp();
-        if (timestamp <= now || cancellationToken.IsCancellationRequested)
-        {
-            return;
-        }
-
-        // WhenAny never throws: cancellation simply ends the wait.
-        // Task.Delay counts whole milliseconds and truncates, so the wait is rounded up: woken early for the last
-        // interval, the loop would find the window still open and spin, sending an empty interval each turn.
-        // For the same reason an executor that drains before the window closes (an open schedule that is through,
-        // a ramp down to 0) does not end the wait: woken then, the loop would cut the interval short at the drain
-        // and, the task being complete, spin on every later wait. The window's intervals stay whole seconds.
-        // A load stopped early from inside (a feeder out of data) ends the wait too, so the run ends when it stopped.
-        var delay = Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(run.ToTimeSpan(timestamp - now).TotalMilliseconds)), _time, cancellationToken);
-        await Task.WhenAny(delay, run.Stopped).ConfigureAwait(false);
     }
 
     /// <summary>The assignment's HTTP settings with this process's configuration from setup.</summary>
@@ -214,6 +129,7 @@ internal sealed class InProcessAgent : ILoadAgent
         {
             AcceptStatus = accepted.Value,
             Configure = _local?.HttpConfiguration ?? [],
+            Routes = settings.Routes,
         });
     }
 
@@ -223,7 +139,8 @@ internal sealed class InProcessAgent : ILoadAgent
         {
             var assembly = Assembly.LoadFrom(reference.AssemblyPath);
             var type = assembly.GetType(reference.TypeName, throwOnError: true)!;
-            var method = type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
+            // FlattenHierarchy: a static test inherited from a base class is resolved on the class it was discovered on.
+            var method = type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.FlattenHierarchy)
                 .FirstOrDefault(m => m.Name == reference.MethodName
                     && m.GetCustomAttributesData().Any(a => a.AttributeType.FullName == StressTestScanner.StressTestAttributeName));
             return method is null

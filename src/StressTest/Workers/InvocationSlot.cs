@@ -320,7 +320,8 @@ internal sealed class InvocationSlot : IInvocationScope
             EndTrace(trace, failure, timedOut);
         }
 
-        if (source.IsCancellationRequested && _run.IsStopping)
+        var cutOff = source.IsCancellationRequested && _run.IsCutOff && !timedOut;
+        if (source.IsCancellationRequested && _run.IsStopping && !cutOff)
         {
             return; // cancelled run: an interrupted invocation is neither a measurement nor an error
         }
@@ -342,7 +343,15 @@ internal sealed class InvocationSlot : IInvocationScope
         var latency = (long)((end - intended) * perTick);
         _sink.Record(latency, (long)(service * perTick), (long)((start - intended) * perTick));
         timedOut |= service >= _run.TimeoutTicks;
-        _run.Telemetry.RecordInvocation(latency, timedOut || failure is not null || Volatile.Read(ref _httpFailureStatus) != 0);
+        _run.Telemetry.RecordInvocation(latency, timedOut || cutOff || failure is not null || Volatile.Read(ref _httpFailureStatus) != 0);
+        if (cutOff && !timedOut)
+        {
+            // Outlived the run by ShutdownGrace and returned when its token was cancelled: honest about its token,
+            // but what it did was never finished. Not "stuck": that is for methods that ignore the token.
+            _sink.Errors.Add(ErrorClass.CutOff, _run.CutOffMessage, _run.ToTimeSpan(end - _run.MeasureFrom));
+            return;
+        }
+
         RecordOutcome(failure, timedOut, end);
     }
 
@@ -377,10 +386,16 @@ internal sealed class InvocationSlot : IInvocationScope
         }
         else if (failure is not null)
         {
+            if (failure is NullTaskException)
+            {
+                // Every invocation would fail the same way: stop now, naming the method, instead of counting thousands.
+                _run.StopEarly(ErrorText.SafeMessage(failure), failure: true);
+            }
+
             var error = _sink.Errors.Add(failure, at);
             if (error.Category == ErrorCategories.Check)
             {
-                _run.Details.AssertionFailed(ErrorText.Root(failure).Message);
+                _run.Details.AssertionFailed(ErrorText.SafeMessage(ErrorText.Root(failure)));
                 checkFailed = true;
             }
         }

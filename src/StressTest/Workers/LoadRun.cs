@@ -12,9 +12,11 @@ namespace StressTest.Workers;
 /// <summary>
 /// State shared by the workers of one agent for one run: the timeline (in <see cref="TimeProvider"/> timestamps),
 /// the stop flag and the start/exit handshakes. The timeline is fixed before the workers are released, so the
-/// hot path reads plain fields and decides by its own timestamps when warm-up ends and the load stops.
+/// hot path reads plain fields and decides by its own timestamps when warm-up ends and the load stops. The facet
+/// <c>LoadRun.Lifecycle.cs</c> tracks the user's lifecycle code each worker runs, so the agent can bound it.
 /// </summary>
-internal sealed class LoadRun
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Cancellation sources without a timer hold nothing to release, and abandoned lifecycle code may still hold their tokens.")]
+internal sealed partial class LoadRun
 {
     private readonly TaskCompletionSource _allReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _allExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -40,8 +42,10 @@ internal sealed class LoadRun
         Load = load;
         _notReady = workerCount;
         _running = workerCount;
+        _looping = workerCount;
         TimeoutTicks = ToTicks(load.Timeout);
         TimeoutMessage = $"An invocation ran longer than Timeout ({load.Timeout.TotalMilliseconds:0.###} ms) and was cancelled.";
+        CutOffMessage = $"Still running ShutdownGrace ({load.ShutdownGrace.TotalSeconds:0.###} s) after the load ended: its CancellationToken was cancelled and it returned. Invocations that take this long need a longer ShutdownGrace setting, or a shorter Timeout.";
         MicrosecondsPerTick = 1_000_000.0 / time.TimestampFrequency;
         // OS waits count whole milliseconds: up to the last 0.2 ms (plus the rounding) before a scheduled start are spun,
         // yielding the CPU, on the real clock (see ThreadWaiter). A fake clock only moves when told to: it never spins.
@@ -62,8 +66,17 @@ internal sealed class LoadRun
     /// <summary>What setup handed to the run (<c>StressSetupContext.Set</c>), read by <c>StressContext.Get</c>.</summary>
     public RunData Data { get; init; } = new();
 
-    /// <summary>The run's cancellation (Test Explorer's cancel), handed to <c>[StressWorkerSetup]</c>.</summary>
-    public CancellationToken Cancellation { get; init; }
+    /// <summary>The run's cancellation (Test Explorer's cancel, a signal); <c>[StressWorkerSetup]</c> gets a token
+    /// linked to it (<see cref="SetupToken"/>).</summary>
+    public CancellationToken Cancellation
+    {
+        get => _cancellation;
+        init
+        {
+            _cancellation = value;
+            _setup = CancellationTokenSource.CreateLinkedTokenSource(value);
+        }
+    }
 
     /// <summary>Completes when the run stops before its end (cancelled, could not start, or stopped early).</summary>
     public Task Stopped => _stopped.Task;
@@ -97,6 +110,9 @@ internal sealed class LoadRun
     public long SpinTicks { get; }
 
     public string TimeoutMessage { get; }
+
+    /// <summary>The error of an invocation cut off at the end of the shutdown grace (<see cref="IsCutOff"/>).</summary>
+    public string CutOffMessage { get; }
 
     /// <summary>Invocations starting at or after this timestamp are measured (warm-up ends).</summary>
     public long MeasureFrom { get; private set; }

@@ -84,7 +84,7 @@ internal sealed class OpenModelExecutor : ILoadExecutor
         {
             if (!_slots[i].IsInFlight)
             {
-                _run.Diagnostics.Dispose(_instances[i], $"slot {i}");
+                SlotLifecycle.Dispose(_run, _slots[i].Context.WorkerId, _instances[i], $"slot {i}");
             }
         }
     }
@@ -93,15 +93,19 @@ internal sealed class OpenModelExecutor : ILoadExecutor
     {
         try
         {
+            _run.EnterPhase(_slots[0].Context.WorkerId, $"The constructor of {_binding.Method.ReflectedType?.Name}");
             for (var i = _slots.Length - 1; i >= 0; i--)
             {
                 _instances[i] = _binding.CreateInstance();
                 _slots[i].Invoke = _binding.BindTo(_instances[i]);
                 Push(_slots[i]);
             }
+
+            _run.LeavePhase(_slots[0].Context.WorkerId);
         }
         catch (Exception ex)
         {
+            _run.LeavePhase(_slots[0].Context.WorkerId);
             _run.ReportStartFailure($"Creating an instance of {_binding.Method.ReflectedType?.Name} for the open model failed: {ErrorText.Describe(ex)}");
             _run.ReportReady();
             FinishPacing();

@@ -60,42 +60,75 @@ internal static class SlotLifecycle
     {
         var run = slot.Run;
         var method = binding.Lifecycle.Setup!;
-        slot.EnterLifecycle(run.Cancellation);
+        var label = $"[StressWorkerSetup] {method.ReflectedType?.Name}.{method.Name}";
+        slot.EnterLifecycle(run.SetupToken);
+        run.EnterPhase(slot.Context.WorkerId, label);
         try
         {
-            await binding.Lifecycle.SetUpAsync(instance, slot.Context, run.Cancellation).ConfigureAwait(false);
+            await binding.Lifecycle.SetUpAsync(instance, slot.Context, run.SetupToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex)
         {
-            run.ReportStartFailure(run.Cancellation.IsCancellationRequested && ex is OperationCanceledException
-                ? $"[StressWorkerSetup] {method.ReflectedType?.Name}.{method.Name} was cancelled: the run was cancelled."
-                : $"[StressWorkerSetup] {method.ReflectedType?.Name}.{method.Name} threw {ErrorText.Describe(ex)}");
+            run.ReportStartFailure(ex is OperationCanceledException && run.SetupToken.IsCancellationRequested
+                ? run.Cancellation.IsCancellationRequested
+                    ? $"{label} was cancelled: the run was cancelled."
+                    : $"{label} did not finish within LifecycleTimeout ({run.Load.LifecycleTimeout.TotalSeconds:0.###} s) and was cancelled; raise the StressTest.LifecycleTimeout setting if it needs longer."
+                : $"{label} threw {ErrorText.Describe(ex)}");
             return false;
         }
         finally
         {
+            run.LeavePhase(slot.Context.WorkerId);
             slot.LeaveLifecycle();
         }
     }
 
     private static async Task<bool> TearDownAsync(MethodBinding binding, object? instance, InvocationSlot slot)
     {
+        var run = slot.Run;
         var method = binding.Lifecycle.Teardown!;
-        slot.EnterLifecycle(CancellationToken.None);
+        var label = $"[StressWorkerTeardown] {method.ReflectedType?.Name}.{method.Name}";
+        slot.EnterLifecycle(run.TeardownToken);
+        run.EnterPhase(slot.Context.WorkerId, label);
         try
         {
-            await binding.Lifecycle.TearDownAsync(instance, slot.Context).ConfigureAwait(false);
+            await binding.Lifecycle.TearDownAsync(instance, slot.Context, run.TeardownToken).ConfigureAwait(false);
             return true;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !run.TeardownToken.IsCancellationRequested)
         {
-            slot.Run.ReportProblemOnce($"[StressWorkerTeardown] {method.ReflectedType?.Name}.{method.Name} threw {ErrorText.Describe(ex)}");
+            run.ReportProblemOnce($"{label} threw {ErrorText.Describe(ex)}");
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled because the teardowns outlived LifecycleTimeout: the agent reports that, once.
             return false;
         }
         finally
         {
+            run.LeavePhase(slot.Context.WorkerId);
             slot.LeaveLifecycle();
+        }
+    }
+
+    /// <summary>Disposes a worker's (or slot's) instance, tracked as a phase of the user's code so a hang is named.</summary>
+    public static void Dispose(LoadRun run, int worker, object? instance, string owner)
+    {
+        if (instance is not (IDisposable or IAsyncDisposable))
+        {
+            return;
+        }
+
+        run.EnterPhase(worker, $"Dispose of {instance.GetType().Name}");
+        try
+        {
+            run.Diagnostics.Dispose(instance, owner);
+        }
+        finally
+        {
+            run.LeavePhase(worker);
         }
     }
 

@@ -45,14 +45,18 @@ internal sealed class Worker
         object? instance = null;
         try
         {
+            _run.EnterPhase(Id, $"The constructor of {_binding.Method.ReflectedType?.Name}");
             instance = _binding.CreateInstance();
+            _run.LeavePhase(Id);
             _sink = new MeasurementSink(concurrentWriters: false, scheduled: _run.Load.IsScheduled);
             Slot = new InvocationSlot(Id, _run, _sink) { Invoke = _binding.BindTo(instance) };
         }
         catch (Exception ex)
         {
+            _run.LeavePhase(Id);
             _run.ReportStartFailure($"Creating an instance of {_binding.Method.ReflectedType?.Name} for worker {Id} failed: {ErrorText.Describe(ex)}");
             _run.ReportReady();
+            _run.ReportDrained();
             DisposeAndExit(instance);
             return;
         }
@@ -60,6 +64,7 @@ internal sealed class Worker
         if (!SlotLifecycle.SetUp(_binding, instance, Slot))
         {
             _run.ReportReady();
+            _run.ReportDrained();
             TearDownDisposeAndExit(instance);
             return;
         }
@@ -89,6 +94,8 @@ internal sealed class Worker
         }
         finally
         {
+            // No invocation starts any more: the agent takes the last interval now, before teardown and Dispose run.
+            _run.ReportDrained();
             TearDownDisposeAndExit(instance);
         }
     }
@@ -102,7 +109,7 @@ internal sealed class Worker
 
     private void DisposeAndExit(object? instance)
     {
-        _run.Diagnostics.Dispose(instance, $"worker {Id}");
+        SlotLifecycle.Dispose(_run, Id, instance, $"worker {Id}");
         _run.ReportExited();
     }
 

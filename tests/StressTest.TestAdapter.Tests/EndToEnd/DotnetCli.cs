@@ -36,16 +36,32 @@ internal static class DotnetCli
     /// <param name="timeout">Killed after this long.</param>
     /// <param name="killWhen">Polled every 100 ms while the child runs: when it returns true the whole process tree is
     /// killed at once (SIGKILL on Linux), as a CI agent or Ctrl+C in `dotnet test` would.</param>
+    /// <param name="signal">A signal (<c>INT</c>, <c>TERM</c>, <c>KILL</c>) to send, once, to the child's whole process
+    /// group when <paramref name="signalWhen"/> first returns true; the child is then started in a session of its own
+    /// with SIGINT at its default (a background job of a non-interactive shell starts with SIGINT ignored, and its
+    /// children would inherit that), as a terminal's Ctrl+C reaches `dotnet test`.</param>
+    /// <param name="signalWhen">Polled every 100 ms while the child runs, until it returns true.</param>
     public static async Task<ProcessResult> RunAsync(
-        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, Func<bool>? killWhen = null)
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, Func<bool>? killWhen = null, string? signal = null, Func<bool>? signalWhen = null)
     {
-        var info = new ProcessStartInfo(Executable)
+        var grouped = signal is not null;
+        var info = new ProcessStartInfo(grouped ? "setsid" : Executable)
         {
             WorkingDirectory = RepositoryRoot.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (grouped)
+        {
+            // setsid: a session and process group of its own, led by the child (so its id is the group's);
+            // env --default-signal=INT: SIGINT back at its default before dotnet starts.
+            foreach (var launcher in new[] { "env", "--default-signal=INT", Executable })
+            {
+                info.ArgumentList.Add(launcher);
+            }
+        }
+
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -72,19 +88,27 @@ internal static class DotnetCli
         process.BeginErrorReadLine();
         var timedOut = false;
         var killed = false;
+        long? signalledAt = null;
         using (var cancellation = new CancellationTokenSource(timeout))
         {
             try
             {
                 var exited = process.WaitForExitAsync(cancellation.Token);
-                while (killWhen is not null && !exited.IsCompleted)
+                while ((killWhen is not null || (signalWhen is not null && signalledAt is null)) && !exited.IsCompleted)
                 {
                     await Task.WhenAny(exited, Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, cancellation.Token));
-                    if (!exited.IsCompleted && killWhen())
+                    if (!exited.IsCompleted && killWhen?.Invoke() == true)
                     {
                         killed = true;
                         process.Kill(entireProcessTree: true);
                         break;
+                    }
+
+                    if (!exited.IsCompleted && signalledAt is null && signalWhen?.Invoke() == true)
+                    {
+                        signalledAt = TimeProvider.System.GetTimestamp();
+                        using var kill = Process.Start("kill", ["-" + signal, "--", "-" + process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                        await kill.WaitForExitAsync(cancellation.Token);
                     }
                 }
 
@@ -104,7 +128,11 @@ internal static class DotnetCli
             text = output.ToString();
         }
 
-        return new ProcessResult(commandLine, process.ExitCode, timedOut, TimeProvider.System.GetElapsedTime(started), text) { Killed = killed };
+        return new ProcessResult(commandLine, process.ExitCode, timedOut, TimeProvider.System.GetElapsedTime(started), text)
+        {
+            Killed = killed,
+            SinceSignal = signalledAt is { } at ? TimeProvider.System.GetElapsedTime(at) : null,
+        };
     }
 
     private static void Append(StringBuilder output, string? line)

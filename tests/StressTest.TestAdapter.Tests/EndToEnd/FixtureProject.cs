@@ -50,6 +50,8 @@ internal sealed class FixtureProject
     /// <summary>Built with its analyzer error suppressed, so that it builds and its tests run.</summary>
     public static FixtureProject Analyzer { get; } = new("AnalyzerFixture", "-p:SuppressStressTestErrors=true");
 
+    public static FixtureProject Hostile { get; } = new("HostileFixture");
+
     public string Name { get; }
 
     public string ProjectDirectory { get; }
@@ -72,29 +74,35 @@ internal sealed class FixtureProject
     /// <param name="runName">Names the TRX file and the results folder.</param>
     /// <param name="filter">A --filter expression, or null.</param>
     /// <param name="runSettings">Inline run settings after `--`, such as StressTest.DurationScale=0.5.</param>
-    public async Task<FixtureRun> TestAsync(string runName, string? filter = null, params string[] runSettings)
+    public Task<FixtureRun> TestAsync(string runName, string? filter = null, params string[] runSettings) =>
+        TestAsync(runName, filter, new Dictionary<string, string>(), [], runSettings);
+
+    /// <summary>The same, with environment variables for the test host and arguments before <c>--</c> (<c>--settings</c>).</summary>
+    public async Task<FixtureRun> TestAsync(string runName, string? filter, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> arguments, params string[] runSettings)
     {
         await EnsureBuiltAsync();
         var results = TempFolders.Create($"{Name}-{runName}");
         var markers = Path.Combine(results, "markers");
-        List<string> arguments =
+        List<string> command =
         [
             "test", ProjectDirectory, "--no-build", "-c", "Debug",
             "--logger", $"trx;LogFileName={runName}.trx",
             "--results-directory", results,
+            .. arguments,
         ];
         if (filter is not null)
         {
-            arguments.AddRange(["--filter", filter]);
+            command.AddRange(["--filter", filter]);
         }
 
         if (runSettings.Length > 0)
         {
-            arguments.Add("--");
-            arguments.AddRange(runSettings);
+            command.Add("--");
+            command.AddRange(runSettings);
         }
 
-        var process = await DotnetCli.RunAsync(arguments, new Dictionary<string, string> { [MarkersVariable] = markers }, TestTimeout);
+        var variables = new Dictionary<string, string>(environment) { [MarkersVariable] = markers };
+        var process = await DotnetCli.RunAsync(command, variables, TestTimeout);
         var trxPath = Path.Combine(results, runName + ".trx");
         if (process.TimedOut || !File.Exists(trxPath))
         {

@@ -20,10 +20,14 @@ internal sealed record FixtureRun(ProcessResult Process, TrxFile Trx, string Res
     public bool HasMarker(string name) => File.Exists(Path.Combine(MarkersDirectory, name));
 
     /// <summary>Asserts that <paramref name="methodName"/> failed with a message holding every fragment.</summary>
-    public TrxResult AssertFailedWith(string methodName, params string[] fragments)
+    public TrxResult AssertFailedWith(string methodName, params string[] fragments) => AssertOutcomeWith(methodName, "Failed", fragments);
+
+    /// <summary>Asserts that <paramref name="methodName"/> ended with <paramref name="outcome"/> (the TRX's word) and a
+    /// message holding every fragment.</summary>
+    public TrxResult AssertOutcomeWith(string methodName, string outcome, params string[] fragments)
     {
         var result = Get(methodName);
-        Assert.AreEqual("Failed", result.Outcome, ToString());
+        Assert.AreEqual(outcome, result.Outcome, $"{methodName}: {result.ErrorMessage}{Environment.NewLine}{this}");
         foreach (var fragment in fragments)
         {
             Assert.Contains(fragment, result.ErrorMessage ?? string.Empty, $"{methodName}'s message lacks \"{fragment}\".");

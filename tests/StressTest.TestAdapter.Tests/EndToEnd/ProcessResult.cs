@@ -9,6 +9,9 @@ internal sealed record ProcessResult(string CommandLine, int ExitCode, bool Time
     /// <summary>Killed on purpose (SIGKILL to the whole tree) because the caller's condition came true.</summary>
     public bool Killed { get; init; }
 
+    /// <summary>How long the child ran after the signal was sent to its process group; null when none was.</summary>
+    public TimeSpan? SinceSignal { get; init; }
+
     public override string ToString() =>
         $"> {CommandLine}{Environment.NewLine}" +
         (TimedOut ? $"timed out after {Elapsed.TotalSeconds:0.0} s and was killed" : Killed ? $"killed on purpose after {Elapsed.TotalSeconds:0.0} s" : $"exit code {ExitCode} after {Elapsed.TotalSeconds:0.0} s") +

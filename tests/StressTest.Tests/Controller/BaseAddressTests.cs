@@ -50,6 +50,24 @@ public sealed class BaseAddressTests
         Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.AreEqual(new Uri(FromSetting), target.BaseAddress);
         Assert.AreEqual(1, target.Probe.Setups, "setup still runs; its address is just not used");
+        Assert.Contains($"[StressSetup] set StressSetupContext.BaseAddress = \"{FromSetup}\", but the BaseUrl setting (\"{FromSetting}\") wins: the load goes there.", result.Warnings);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_BaseUrlSettingOrEnvironmentVariable_SetupSeesItBeforeItRuns()
+    {
+        var target = Targets.SeesAddress.Reset();
+        var settings = StressSettings.Default with { BaseUrl = new Uri(FromSetting) };
+
+        var fromSetting = await RunWithVariableAsync(null, target.Probe.Clock, typeof(Targets.SeesAddress), settings);
+        var seenFromSetting = Targets.SeesAddress.SeenBySetup;
+        var fromEnvironment = await RunWithVariableAsync(FromEnvironment, Targets.SeesAddress.Reset().Probe.Clock, typeof(Targets.SeesAddress));
+
+        Assert.AreEqual(RunOutcome.Passed, fromSetting.Outcome, fromSetting.Verdict.FailureText);
+        Assert.AreEqual(new Uri(FromSetting), seenFromSetting, "setup seeds the server the load hits");
+        Assert.AreEqual(new Uri(FromEnvironment), Targets.SeesAddress.SeenBySetup);
+        Assert.IsEmpty(fromSetting.Warnings, "a setup that leaves the address alone is not warned");
+        Assert.AreEqual(RunOutcome.Passed, fromEnvironment.Outcome, fromEnvironment.Verdict.FailureText);
     }
 
     [TestMethod]
@@ -160,7 +178,7 @@ public sealed class BaseAddressTests
     }
 
     [TestMethod]
-    public async Task RunAsync_NoAddressAnywhere_TheClientHasNoBaseAddress()
+    public async Task RunAsync_NoAddressAnywhere_TheClientHasOnlyThePlaceholder()
     {
         var target = Targets.NoSetup.Reset();
 
@@ -168,7 +186,7 @@ public sealed class BaseAddressTests
 
         Assert.AreEqual(RunOutcome.Passed, result.Outcome, result.Verdict.FailureText);
         Assert.IsTrue(target.Recorded);
-        Assert.IsNull(target.BaseAddress);
+        Assert.AreEqual(StressTest.Workers.Http.NoBaseAddress.Uri, target.BaseAddress, "a relative request then fails naming the fix (StressHttpClientTests)");
     }
 
     [TestMethod]
@@ -270,6 +288,25 @@ public sealed class BaseAddressTests
 
     public static class Targets
     {
+        public static class SeesAddress
+        {
+            public static Seen Target { get; private set; } = new();
+
+            public static Uri? SeenBySetup { get; private set; }
+
+            public static Seen Reset()
+            {
+                SeenBySetup = null;
+                return Target = new Seen();
+            }
+
+            [StressSetup]
+            public static void Setup(StressSetupContext setup) => SeenBySetup = setup.BaseAddress;
+
+            [StressTest(Duration = "100ms")]
+            public static void Run(StressContext context) => Target.Invoke(context);
+        }
+
         public static class SetsAddress
         {
             public static Seen Target { get; private set; } = new();

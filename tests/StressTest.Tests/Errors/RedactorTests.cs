@@ -70,6 +70,16 @@ public sealed class RedactorTests
     // Passwords in URLs.
     [DataRow("could not reach http://admin:hunter2@db.local:5432/app", "could not reach http://admin:***@db.local:5432/app")]
     [DataRow("amqp://guest:guest@localhost/", "amqp://guest:***@localhost/")]
+    // name: value pairs whose name ends in a strong secret word (issue 16).
+    [DataRow("login failed, password: SECRET", "login failed, password: ***")]
+    [DataRow("{'api_key': 'SECRET', 'user': 'bob'}", "{'api_key': ***, 'user': 'bob'}")]
+    [DataRow("client_secret:abc next", "client_secret:*** next")]
+    [DataRow("Refresh Token: r4 (expired)", "Refresh Token: *** (expired)")]
+    [DataRow("db password: \"hunter 2\"", "db password: ***")]
+    [DataRow("credentials: admin/hunter2", "credentials: ***")]
+    // Bare JSON Web Tokens wherever they stand.
+    [DataRow("rejected eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl for user 1", "rejected *** for user 1")]
+    [DataRow("(eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.)", "(***)")]
     public void Redact_Secret_IsReplacedAndTheRestKept(string message, string expected)
     {
         Assert.AreEqual(expected, Redactor.Redact(message));
@@ -94,6 +104,9 @@ public sealed class RedactorTests
     [DataRow("http://host:8080/path@x")]
     [DataRow("")]
     [DataRow("x == y")]
+    [DataRow("Passwords: none, tokens: 3")]
+    [DataRow("Press the key: enter")]
+    [DataRow("the eyJ prefix alone is not a token")]
     public void Redact_NothingSecret_ReturnsTheMessageUnchanged(string message)
     {
         Assert.AreEqual(message, Redactor.Redact(message));

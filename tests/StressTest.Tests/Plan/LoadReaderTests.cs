@@ -23,7 +23,7 @@ public sealed class LoadReaderTests
     private const string ExpectedTarget = "expected a non-negative decimal number such as \"100\" or \"2.5\"";
     private const string ExpectedDuration = "expected a number followed by us, ms, s, m or h (e.g. \"30s\", \"500ms\", \"1.5m\")";
     private const string RateMessage = "Rate must be a number of invocations per second greater than 0 and at most 1,000,000, e.g. Rate = 200.";
-    private const string WholeWorkers = "in the closed model the targets are numbers of workers: whole numbers from 0 to 10,000 (for rates, set Model = LoadModel.Open).";
+    private const string WholeWorkers = "in the closed model the targets are numbers of workers: whole numbers from 0 to 1,000 (each worker is a dedicated thread; for more invocations in flight use the open model (Rate with MaxConcurrency up to 100,000); for rates, set Model = LoadModel.Open).";
 
     [TestMethod]
     [DataRow(0.0, "0")]
@@ -77,7 +77,7 @@ public sealed class LoadReaderTests
     [DataRow(nameof(Targets.UnknownArrivals), "[StressTest(Arrivals = 9)]: unknown arrival pattern; expected Arrivals.Uniform or Arrivals.Poisson.")]
     [DataRow(nameof(Targets.ArrivalsClosed), "[StressTest(Arrivals = Arrivals.Poisson)]: Arrivals applies to the open model (Rate).")]
     [DataRow(nameof(Targets.ClosedFractionalStage), "[StressTest(Stages = \"1s:2.5\")]: " + WholeWorkers)]
-    [DataRow(nameof(Targets.ClosedTooManyWorkers), "[StressTest(Stages = \"1s:10, 1s:10001\")]: " + WholeWorkers)]
+    [DataRow(nameof(Targets.ClosedTooManyWorkers), "[StressTest(Stages = \"1s:10, 1s:1001\")]: " + WholeWorkers)]
     [DataRow(nameof(Targets.OpenRateTooHigh), "[StressTest(Stages = \"1s:1000000.5\")]: a target rate is above 1,000,000 per second.")]
     [DataRow(nameof(Targets.StagesAllZero), "[StressTest(Stages = \"1s:0, 2s:0\")]: every target is 0, so nothing would run; expected at least one stage with a target above 0.")]
     public void Build_BadLoadModelAttribute_FailsWithExactlyOneMessageNamingIt(string method, string expected)
@@ -365,7 +365,7 @@ public sealed class LoadReaderTests
         {
         }
 
-        [StressTest(Stages = "1s:10, 1s:10001")]
+        [StressTest(Stages = "1s:10, 1s:1001")]
         public static void ClosedTooManyWorkers()
         {
         }

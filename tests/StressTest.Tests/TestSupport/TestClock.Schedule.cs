@@ -29,6 +29,18 @@ public sealed partial class TestClock
     /// test move the clock in exactly that window.</summary>
     public Action? Arming { get; set; }
 
+    /// <summary>One-shot timers (Task.Delay) created and neither fired nor disposed yet.</summary>
+    public int PendingOneShots
+    {
+        get
+        {
+            lock (_schedule)
+            {
+                return _oneShots.Count;
+            }
+        }
+    }
+
     /// <summary>How many waiting threads have armed their timer and wait on it now.</summary>
     public int ArmedWaiters
     {

@@ -110,7 +110,9 @@ public sealed partial class TestClock : FakeTimeProvider
         return await run;
     }
 
-    private void WaitForPendingDelay() => WaitUntil(() => OneShotTimers > OneShotTimersFired, "the agent to wait on the clock");
+    /// <summary>Waits until a one-shot timer is pending (created, neither fired nor disposed): the agent waits on the
+    /// clock. A deadline that was disposed unfired (a lifecycle method that returned in time) is not pending.</summary>
+    private void WaitForPendingDelay() => WaitUntil(() => PendingOneShots > 0, "the agent to wait on the clock");
 
     /// <summary>Spins until <paramref name="condition"/> holds; throws after <see cref="Guard"/> of real time.</summary>
     public static void WaitUntil(Func<bool> condition, string what)

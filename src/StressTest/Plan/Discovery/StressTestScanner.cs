@@ -20,31 +20,66 @@ internal static class StressTestScanner
         BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
 
     /// <summary>Scans every type that loads; <paramref name="warnings"/> receives types that could not be loaded.</summary>
+    /// <remarks>Inherited tests are found as MSTest finds them: each concrete class runs the <c>[StressTest]</c> methods
+    /// of its whole hierarchy, static ones included (reflection hands a derived type only the public static methods
+    /// of its bases, and none that are private). An abstract class runs nothing itself; one with no concrete subclass in
+    /// the assembly still shows its tests: its static ones run, and its instance ones fail saying why, never
+    /// silently vanish.</remarks>
     public static IReadOnlyList<StressTestDeclaration> Scan(Assembly assembly, ICollection<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(assembly);
+        var types = LoadableTypes(assembly, warnings)
+            .Where(t => t.IsClass && !t.Name.Contains('<', StringComparison.Ordinal)) // not compiler-generated (lambdas, async state machines)
+            .ToList();
         var found = new List<StressTestDeclaration>();
-        foreach (var type in LoadableTypes(assembly, warnings))
+        foreach (var type in types)
         {
-            if (type.IsAbstract && !type.IsSealed)
-            {
-                continue; // an abstract base contributes its methods through its concrete subclasses
-            }
-
-            if (type.Name.Contains('<', StringComparison.Ordinal))
-            {
-                continue; // compiler-generated (lambdas, async state machines)
-            }
-
-            var ofType = type.GetMethods(AllMethods)
-                .OrderBy(m => m.MetadataToken)
-                .Select(m => TryRead(type, m))
-                .OfType<StressTestDeclaration>()
-                .ToList();
+            var ofType = Declarations(type, types);
             found.AddRange(ofType.GroupBy(d => d.Method.Name, StringComparer.Ordinal).SelectMany(DisambiguateOverloads));
         }
 
         return found;
+    }
+
+    private static List<StressTestDeclaration> Declarations(Type type, List<Type> types)
+    {
+        if (!type.IsAbstract || type.IsSealed)
+        {
+            // A concrete class, or a static one (abstract and sealed): every test of its hierarchy runs on it.
+            return HierarchyMethods(type).Select(m => TryRead(type, m)).OfType<StressTestDeclaration>().ToList();
+        }
+
+        // An abstract base contributes its tests through its concrete subclasses; without one, say so.
+        if (types.Any(t => !t.IsAbstract && t.IsSubclassOf(type)))
+        {
+            return [];
+        }
+
+        return type.GetMethods(AllMethods | BindingFlags.DeclaredOnly)
+            .OrderBy(m => m.MetadataToken)
+            .Select(m => TryRead(type, m))
+            .OfType<StressTestDeclaration>()
+            .Select(d => d.Method.IsStatic ? d : d with
+            {
+                Problem = $"[StressTest] method {type.Name}.{d.Method.Name} is declared on the abstract class {type.Name}, which has no non-abstract subclass in {type.Assembly.GetName().Name}: derive a public class from it (each subclass runs the test on its own instances) or make {type.Name} non-abstract.",
+            })
+            .ToList();
+    }
+
+    /// <summary>The methods of <paramref name="type"/> and its bases as seen from <paramref name="type"/> (so an agent
+    /// resolves them there): inherited instance methods, inherited public and protected static ones (FlattenHierarchy),
+    /// and, from the bases, the private ones reflection hides from a derived type (they then fail as not public rather
+    /// than vanish).</summary>
+    private static IEnumerable<MethodInfo> HierarchyMethods(Type type)
+    {
+        var visible = type.GetMethods(AllMethods | BindingFlags.FlattenHierarchy).OrderBy(m => m.MetadataToken).ToList();
+        var hidden = new List<MethodInfo>();
+        for (var current = type.BaseType; current is not null && current != typeof(object); current = current.BaseType)
+        {
+            hidden.AddRange(current.GetMethods(AllMethods | BindingFlags.DeclaredOnly).Where(m => m.IsPrivate).OrderBy(m => m.MetadataToken));
+        }
+
+        return visible.Concat(hidden);
     }
 
     private static StressTestDeclaration? TryRead(Type type, MethodInfo method)

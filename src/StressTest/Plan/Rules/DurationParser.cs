@@ -28,8 +28,13 @@ internal static class DurationParser
     private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(30);
 
     /// <summary>Parses <paramref name="text"/>; never throws on bad input.</summary>
-    public static ParseResult<TimeSpan> Parse(string? text)
+    public static ParseResult<TimeSpan> Parse(string? text) => Parse(text, MaxDuration);
+
+    /// <summary>Parses <paramref name="text"/>, a duration of at most <paramref name="max"/> (at most 30 days): a value
+    /// too long is told the caller's own limit, so "48h" and "1000000h" get the same message.</summary>
+    public static ParseResult<TimeSpan> Parse(string? text, TimeSpan max)
     {
+        max = max < MaxDuration ? max : MaxDuration;
         if (text is null)
         {
             return Fail("null is not a duration; " + Expected);
@@ -107,13 +112,13 @@ internal static class DurationParser
 
             if (SignificantIntegerDigits(number) > MaxIntegerDigits)
             {
-                return TooLong(text);
+                return TooLong(text, max);
             }
 
             totalTicks += decimal.Parse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) * ticksPerUnit;
-            if (totalTicks > MaxDuration.Ticks)
+            if (totalTicks > max.Ticks)
             {
-                return TooLong(text);
+                return TooLong(text, max);
             }
 
             previousRank = rank;
@@ -127,7 +132,7 @@ internal static class DurationParser
     }
 
     /// <summary>
-    /// Renders <paramref name="value"/> compactly for messages and reports, in a form <see cref="Parse"/> reads back:
+    /// Renders <paramref name="value"/> compactly for messages and reports, in a form <see cref="Parse(string?)"/> reads back:
     /// 1.5 s → <c>1.5s</c>, 90 s → <c>1m30s</c>, 0.25 ms → <c>250us</c>, zero → <c>0s</c>.
     /// </summary>
     public static string Format(TimeSpan value)
@@ -235,8 +240,11 @@ internal static class DurationParser
         return index;
     }
 
-    private static ParseResult<TimeSpan> TooLong(string text) =>
-        Fail($"\"{text}\" is too long; at most 30 days is supported, expected at most \"720h\"");
+    /// <summary>The message for a duration above <paramref name="max"/>: <c>"48h" is too long; expected at most "24h"</c>.</summary>
+    public static string TooLongMessage(string text, TimeSpan max) =>
+        $"\"{text}\" is too long; expected at most \"{Format(max)}\"";
+
+    private static ParseResult<TimeSpan> TooLong(string text, TimeSpan max) => Fail(TooLongMessage(text, max));
 
     private static ParseResult<TimeSpan> Fail(string message) => ParseResult<TimeSpan>.Failure(message);
 }

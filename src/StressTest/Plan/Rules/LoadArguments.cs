@@ -18,7 +18,13 @@ namespace StressTest.Plan.Rules;
 /// </remarks>
 internal sealed record LoadArguments(TimeSpan WarmUp, TimeSpan Duration, TimeSpan Timeout)
 {
-    public const int MaxWorkers = 10_000;
+    /// <summary>Closed-model workers: each is a dedicated thread with its own recorders (about 0.4 MB), so 1,000
+    /// workers cost about 0.5 GB and, on 2 cores, several seconds to start and stop; more in flight is the open model's
+    /// job (<c>Rate</c> + <c>MaxConcurrency</c>: thousands of async invocations without a thread each).</summary>
+    public const int MaxWorkers = 1_000;
+
+    /// <summary>What a closed-model load above <see cref="MaxWorkers"/> is told to do instead.</summary>
+    public const string TooManyWorkersHint = "each worker is a dedicated thread; for more invocations in flight use the open model (Rate with MaxConcurrency up to 100,000)";
     public const int MaxInFlight = 100_000;
     public const double MaxRate = 1_000_000;
 
@@ -68,7 +74,7 @@ internal sealed record LoadArguments(TimeSpan WarmUp, TimeSpan Duration, TimeSpa
             reader.Add(ProblemKind.Combination, [ArgumentNames.Duration, ArgumentNames.Stages], "Duration and Stages exclude each other: the stages' durations add up to the run's length; remove Duration.");
         }
 
-        var concurrency = reader.Int(ArgumentNames.Concurrency, 1, MaxWorkers, "the number of workers invoking the method back-to-back");
+        var concurrency = reader.Int(ArgumentNames.Concurrency, 1, MaxWorkers, "the number of workers invoking the method back-to-back; " + TooManyWorkersHint);
         var rate = reader.Rate(stages.Count > 0);
         var maxConcurrency = reader.Int(ArgumentNames.MaxConcurrency, 1000, MaxInFlight, "the number of invocations allowed in flight");
         var pacing = Has(ArgumentNames.Pacing) ? reader.Duration(ArgumentNames.Pacing, "0s", allowZero: false) : TimeSpan.Zero;
@@ -207,7 +213,7 @@ internal sealed record LoadArguments(TimeSpan WarmUp, TimeSpan Duration, TimeSpa
             }
             else if (!open && (stages.Any(s => s.Target != Math.Floor(s.Target)) || peak > MaxWorkers))
             {
-                Add(ProblemKind.Stages, [ArgumentNames.Stages], "in the closed model the targets are numbers of workers: whole numbers from 0 to 10,000 (for rates, set Model = LoadModel.Open).");
+                Add(ProblemKind.Stages, [ArgumentNames.Stages], "in the closed model the targets are numbers of workers: whole numbers from 0 to 1,000 (" + TooManyWorkersHint + "; for rates, set Model = LoadModel.Open).");
             }
             else if (peak <= 0)
             {
@@ -252,7 +258,7 @@ internal sealed record LoadArguments(TimeSpan WarmUp, TimeSpan Duration, TimeSpa
         public TimeSpan Duration(string property, string defaultText, bool allowZero)
         {
             var text = arguments.TryGetValue(property, out var raw) ? raw as string : defaultText;
-            var parsed = DurationParser.Parse(text);
+            var parsed = DurationParser.Parse(text, MaxDuration);
             var prefix = $"[StressTest({property} = {ArgumentText.Format(text)})]: ";
             string[] properties = [property];
             if (!parsed.IsSuccess)
@@ -267,7 +273,7 @@ internal sealed record LoadArguments(TimeSpan WarmUp, TimeSpan Duration, TimeSpa
             }
             else if (parsed.Value > MaxDuration)
             {
-                problems.Add(new PlanProblem(ProblemKind.Duration, $"{prefix}{property} must be at most 24h.") { Properties = properties });
+                problems.Add(new PlanProblem(ProblemKind.Duration, prefix + DurationParser.TooLongMessage(text!, MaxDuration)) { Properties = properties });
             }
 
             return parsed.Value;

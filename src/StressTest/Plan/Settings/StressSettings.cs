@@ -36,6 +36,13 @@ internal sealed record StressSettings
     /// <value>A duration; default 5 s.</value>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long each lifecycle method may run: <c>[StressSetup]</c>, <c>[StressTeardown]</c>,
+    /// <c>[StressWorkerSetup]</c>, <c>[StressWorkerTeardown]</c>, an instance's <c>Dispose</c>, and what setup handed
+    /// over being disposed. Then its CancellationToken is cancelled and, after <see cref="ShutdownGrace"/>, it is
+    /// abandoned and the test fails naming it: a hung lifecycle method never hangs the test run.</summary>
+    /// <value>A duration; default 2 minutes.</value>
+    public TimeSpan LifecycleTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How often a running test reports its progress (one informational line: elapsed, rps, p95 of the
     /// period, errors); 0 turns the lines off. The JSON report is rewritten every second regardless, so a test host
     /// killed mid-run still leaves what was measured.</summary>

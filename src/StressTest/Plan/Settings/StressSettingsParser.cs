@@ -15,13 +15,14 @@ internal static class StressSettingsParser
 {
     public const string SectionName = "StressTest";
 
-    private static readonly string[] Known = ["DurationScale", "ResultsDirectory", "ShutdownGrace", "Seed", "BaseUrl", "AllowedHosts", "ProgressInterval"];
+    private static readonly string[] Known = ["DurationScale", "ResultsDirectory", "ShutdownGrace", "Seed", "BaseUrl", "AllowedHosts", "ProgressInterval", "LifecycleTimeout"];
 
     public static SettingsParseResult Parse(IEnumerable<KeyValuePair<string, string>> values)
     {
         var settings = StressSettings.Default;
         var errors = new List<string>();
         var warnings = new List<string>();
+        values = Distinct(values, errors, warnings);
         foreach (var (key, raw) in values)
         {
             var value = raw.Trim();
@@ -72,6 +73,18 @@ internal static class StressSettingsParser
                     else
                     {
                         errors.Add($"Setting {SectionName}.ProgressInterval: {progress.Error} Use 0 to turn progress lines off.");
+                    }
+
+                    break;
+                case "LifecycleTimeout":
+                    var lifecycle = DurationParser.Parse(value);
+                    if (lifecycle.IsSuccess && lifecycle.Value > TimeSpan.Zero)
+                    {
+                        settings = settings with { LifecycleTimeout = lifecycle.Value };
+                    }
+                    else
+                    {
+                        errors.Add($"Setting {SectionName}.LifecycleTimeout: {(lifecycle.IsSuccess ? $"\"{value}\" must be greater than zero" : lifecycle.Error)}; e.g. \"2m\".");
                     }
 
                     break;
@@ -131,6 +144,34 @@ internal static class StressSettingsParser
         }
 
         return new SettingsParseResult(settings, errors, warnings);
+    }
+
+    /// <summary>Each key once: a key given twice (a runsettings file may carry <c>DurationScale</c> and
+    /// <c>durationScale</c>) must not silently take the last value. Different values are an error naming both; the same
+    /// value twice is a warning.</summary>
+    private static List<KeyValuePair<string, string>> Distinct(IEnumerable<KeyValuePair<string, string>> values, List<string> errors, List<string> warnings)
+    {
+        var distinct = new List<KeyValuePair<string, string>>();
+        foreach (var group in values.GroupBy(v => v.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            var given = group.ToList();
+            var texts = given.Select(v => v.Value.Trim()).Distinct(StringComparer.Ordinal).ToList();
+            if (given.Count > 1)
+            {
+                var list = string.Join(", ", given.Select(v => $"{v.Key} = \"{v.Value.Trim()}\""));
+                if (texts.Count > 1)
+                {
+                    errors.Add($"Setting {SectionName}.{group.Key} is given {given.Count} times with different values ({list}); give it once.");
+                    continue;
+                }
+
+                warnings.Add($"Setting {SectionName}.{group.Key} is given {given.Count} times ({list}); give it once.");
+            }
+
+            distinct.Add(given[^1]);
+        }
+
+        return distinct;
     }
 }
 

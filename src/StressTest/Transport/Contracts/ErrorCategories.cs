@@ -45,4 +45,7 @@ internal static class ErrorCategories
 
     /// <summary>Still running after the shutdown grace period, and abandoned.</summary>
     public const string Stuck = "stuck";
+
+    /// <summary>Still running after the shutdown grace period: its token was cancelled and it returned.</summary>
+    public const string CutOff = "cut_off";
 }

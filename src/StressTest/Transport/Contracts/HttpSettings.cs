@@ -14,4 +14,8 @@ internal sealed record HttpSettings(string? BaseAddress, IReadOnlyList<string> A
 {
     /// <summary>No base address, loopback only, 2xx accepted.</summary>
     public static HttpSettings None { get; } = new(null, [], "200-299");
+
+    /// <summary>The routes endpoints are named by (<c>StressSetupContext.NameEndpoints</c>), as given: text, so a
+    /// remote agent names endpoints the same way.</summary>
+    public IReadOnlyList<string> Routes { get; init; } = [];
 }

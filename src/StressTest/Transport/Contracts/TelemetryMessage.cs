@@ -97,4 +97,12 @@ internal sealed record AgentCompleted(TimeSpan Measured, int StuckInvocations, b
 {
     /// <summary>What the result should say without failing the test (a feeder out of data stopped the load early).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Endpoint names sent in earlier intervals that the run later learned to be one route (a path position
+    /// that turned out to vary): each is merged into its final name, so the names do not depend on the order the
+    /// requests came in.</summary>
+    public IReadOnlyList<EndpointAlias> EndpointAliases { get; init; } = [];
 }
+
+/// <summary>An endpoint name sent earlier (<paramref name="From"/>) and the name it is reported under (<paramref name="To"/>).</summary>
+internal sealed record EndpointAlias(string From, string To);

@@ -42,6 +42,6 @@ internal sealed class WorkerLifecycle
     public ValueTask SetUpAsync(object? instance, StressContext context, CancellationToken cancellationToken) =>
         _setup?.Invoke(instance, context, cancellationToken) ?? default;
 
-    public ValueTask TearDownAsync(object? instance, StressContext context) =>
-        _teardown?.Invoke(instance, context, CancellationToken.None) ?? default;
+    public ValueTask TearDownAsync(object? instance, StressContext context, CancellationToken cancellationToken) =>
+        _teardown?.Invoke(instance, context, cancellationToken) ?? default;
 }

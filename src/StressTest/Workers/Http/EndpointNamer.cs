@@ -51,11 +51,22 @@ internal static class EndpointNamer
     private static readonly SearchValues<char> IdChars =
         SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_");
 
+    /// <summary>How a segment looks: a value by its shape alone, one that only looks like a random id, or a word.</summary>
+    private enum Shape
+    {
+        Word,
+        WeakId,
+        StrongId,
+    }
+
     /// <summary>The endpoint name of a request: <c>GET /orders/{id}</c>.</summary>
     /// <param name="method">The request's method.</param>
     /// <param name="uri">The request's URI; absolute once HttpClient has applied the base address.</param>
     /// <param name="baseHost">The base address's <see cref="Authority"/>, or null when there is none.</param>
-    public static string Name(HttpMethod method, Uri uri, string? baseHost)
+    public static string Name(HttpMethod method, Uri uri, string? baseHost) => Name(method, uri, baseHost, names: null);
+
+    /// <summary>The same, by the run's routes first and with what the run learned of its paths (<see cref="EndpointNames"/>).</summary>
+    public static string Name(HttpMethod method, Uri uri, string? baseHost, EndpointNames? names)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(uri);
@@ -81,15 +92,61 @@ internal static class EndpointNamer
             path = "/";
         }
 
-        var ids = IdSegments(path, out var collapsedLength);
-        return ids == 0
+        if (names?.Route(method.Method, path) is { } route)
+        {
+            return string.Concat(method.Method, " ", authority, route.Path);
+        }
+
+        var ids = IdSegments(path, names?.Learner.Root(authority), out var collapsedLength, out var literal);
+        var name = ids == 0
             ? string.Concat(method.Method, " ", authority, path)
             : Collapse(method.Method, authority, path, ids, collapsedLength);
+        if (literal)
+        {
+            names?.Produced(name); // a literal segment may still turn out to vary: its final name is decided at the end
+        }
+
+        return name;
+    }
+
+    /// <summary>The name <paramref name="name"/> (one this namer made) gets with what <paramref name="learner"/> knows
+    /// now: literal segments at positions that turned out to vary become <c>{id}</c>.</summary>
+    public static string Rename(string name, RouteLearner learner)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(learner);
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        var slash = name.IndexOf('/', space + 1);
+        if (space < 0 || slash < 0)
+        {
+            return name;
+        }
+
+        var node = learner.Root(name[(space + 1)..slash]);
+        var segments = name[slash..].Split('/');
+        for (var i = 1; i < segments.Length && i < MaxSegments; i++)
+        {
+            if (segments[i] == IdPlaceholder)
+            {
+                node = node?.IdChild;
+            }
+            else if (node is { IsVariable: true })
+            {
+                segments[i] = IdPlaceholder;
+                node = node.IdChild;
+            }
+            else
+            {
+                node = node?.Find(segments[i]);
+            }
+        }
+
+        return string.Concat(name.AsSpan(0, slash), string.Join('/', segments));
     }
 
     /// <summary>
     /// <c>host</c> or <c>host:port</c> (port only when not the scheme's default; IPv6 in brackets; international
-    /// names in their ASCII form): what <see cref="Name"/> compares with <c>baseHost</c> and writes in front of the path.
+    /// names in their ASCII form): what <see cref="Name(HttpMethod, Uri, string?)"/> compares with <c>baseHost</c> and writes in front of the path.
     /// </summary>
     public static string Authority(Uri uri)
     {
@@ -137,27 +194,32 @@ internal static class EndpointNamer
             && int.TryParse(rest[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port == uri.Port;
     }
 
-    /// <summary>Whether a path segment (as it appears in the URI, percent-encoded or not) is an id.</summary>
-    private static bool IsId(ReadOnlySpan<char> segment)
+    /// <summary>How a path segment (as it appears in the URI, percent-encoded or not) looks.</summary>
+    private static Shape ShapeOf(ReadOnlySpan<char> segment)
     {
         if (segment.IsEmpty)
         {
-            return false;
+            return Shape.Word;
         }
 
         if (segment.Contains('%'))
         {
             // "{guid}" reaches the path as "%7Bguid%7D".
-            return IsDecodedId(Uri.UnescapeDataString(segment));
+            return DecodedShape(Uri.UnescapeDataString(segment));
         }
 
-        return IsDecodedId(segment);
+        return DecodedShape(segment);
     }
 
-    private static bool IsDecodedId(ReadOnlySpan<char> segment) =>
+    /// <summary>Numbers, GUIDs and long hexadecimal are values by their shape alone: random ones always look so. A
+    /// long mix of letters and digits only usually looks random (a random slug may not): the learner counts those as
+    /// words too, so whether a position varies never depends on what random text happened to look like.</summary>
+    private static Shape DecodedShape(ReadOnlySpan<char> segment) =>
         !segment.ContainsAnyExcept(Digits)
-        || IsLongId(segment)
-        || (segment.Length >= MinGuidLength && Guid.TryParse(segment, out _));
+        || (segment.Length >= MinLongIdLength && !segment.ContainsAnyExcept(HexDigits))
+        || (segment.Length >= MinGuidLength && Guid.TryParse(segment, out _))
+            ? Shape.StrongId
+            : IsLongId(segment) ? Shape.WeakId : Shape.Word;
 
     private static bool IsLongId(ReadOnlySpan<char> segment)
     {
@@ -194,25 +256,55 @@ internal static class EndpointNamer
     /// <summary>
     /// Which of the path's first 64 segments are ids (bit i for segment i; the empty one before the leading slash is
     /// segment 0), and the length of the collapsed path. Later segments are kept as they are: no real API nests that
-    /// deep, and a fixed mask keeps the name to one allocation.
+    /// deep, and a fixed mask keeps the name to one allocation. With a learner (<paramref name="node"/>: the trie of the
+    /// request's authority) a word at a position that varies is an id too; <paramref name="literal"/> tells whether a
+    /// word was kept, so the name may still change when its position turns out to vary.
     /// </summary>
-    private static ulong IdSegments(string path, out int collapsedLength)
+    private static ulong IdSegments(string path, RouteLearner.Node? node, out int collapsedLength, out bool literal)
     {
         ulong ids = 0;
         collapsedLength = path.Length;
+        literal = false;
         var index = 0;
         foreach (var range in path.AsSpan().Split('/'))
         {
-            if (index < MaxSegments && IsId(path.AsSpan()[range]))
+            var segment = path.AsSpan()[range];
+            if (index > 0 && index < MaxSegments && IsIdAt(segment, ref node, ref literal))
             {
                 ids |= 1UL << index;
-                collapsedLength += IdPlaceholder.Length - range.GetOffsetAndLength(path.Length).Length;
+                collapsedLength += IdPlaceholder.Length - segment.Length;
             }
 
             index++;
         }
 
         return ids;
+    }
+
+    /// <summary>Whether <paramref name="segment"/> is an id, walking the learner's trie (null without one) past it.</summary>
+    private static bool IsIdAt(ReadOnlySpan<char> segment, ref RouteLearner.Node? node, ref bool literal)
+    {
+        var shape = ShapeOf(segment);
+        if (shape == Shape.StrongId)
+        {
+            node = node?.IdChild;
+            return true;
+        }
+
+        if (node is null)
+        {
+            return shape == Shape.WeakId;
+        }
+
+        if (node.See(segment) is { } child && shape == Shape.Word)
+        {
+            node = child;
+            literal = true;
+            return false;
+        }
+
+        node = node.IdChild;
+        return true;
     }
 
     private static string Collapse(string method, string authority, string path, ulong ids, int collapsedLength) =>

@@ -38,7 +38,7 @@ internal sealed class EndpointResolver(InvocationSlot slot, HttpOptions options)
             return last.Endpoint;
         }
 
-        var endpoint = slot.Run.Details.Endpoint(EndpointNamer.Name(method, uri, _baseAuthority));
+        var endpoint = slot.Run.Details.Endpoint(EndpointNamer.Name(method, uri, _baseAuthority, slot.Run.Http?.Names));
         Volatile.Write(ref _last, new Entry(text, method, endpoint));
         return endpoint;
     }

@@ -24,6 +24,9 @@ internal sealed record HttpOptions(Uri? BaseAddress, IReadOnlyList<string> Allow
     [JsonIgnore]
     public IReadOnlyList<Action<IHttpClientBuilder>> Configure { get; init; } = [];
 
+    /// <summary>Routes the run names its endpoints by (<c>StressSetupContext.NameEndpoints</c>), as given.</summary>
+    public IReadOnlyList<string> Routes { get; init; } = [];
+
     /// <summary>The base address's authority, which endpoint names leave out.</summary>
     public string? BaseAuthority => BaseAddress is { } address ? EndpointNamer.Authority(address) : null;
 }

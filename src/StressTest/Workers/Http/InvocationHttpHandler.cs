@@ -38,12 +38,14 @@ internal sealed class InvocationHttpHandler : DelegatingHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        ThrowIfNoBaseAddress(request);
         ContentCoding.OfferCompression(request);
         return _slot.IsMeasured ? SendMeasuredAsync(request, cancellationToken) : SendUnmeasuredAsync(request, cancellationToken);
     }
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        ThrowIfNoBaseAddress(request);
         ContentCoding.OfferCompression(request);
         if (!_slot.IsMeasured)
         {
@@ -63,6 +65,18 @@ internal sealed class InvocationHttpHandler : DelegatingHandler
         }
 
         return Completed(response, measure);
+    }
+
+    /// <summary>A relative request in a run without a base address: the run stops at once and the test fails naming
+    /// the fix, instead of every request failing with HttpClient's own message for the whole duration.</summary>
+    private void ThrowIfNoBaseAddress(HttpRequestMessage request)
+    {
+        if (NoBaseAddress.IsTarget(request))
+        {
+            var problem = ErrorText.Truncate(NoBaseAddress.Problem(request));
+            _slot.StopRun(problem, failure: true);
+            throw new InvalidOperationException(problem);
+        }
     }
 
     private static HttpResponseMessage Decoded(HttpResponseMessage response)

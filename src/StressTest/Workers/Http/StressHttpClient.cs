@@ -32,10 +32,14 @@ internal sealed class StressHttpClient : IDisposable
     public StressHttpClient(HttpOptions options, int connections)
     {
         Options = options;
+        Names = new EndpointNames(options.Routes);
         _connections = Math.Max(1, connections);
     }
 
     public HttpOptions Options { get; }
+
+    /// <summary>How the run names its endpoints (routes, what it learned of its paths).</summary>
+    public EndpointNames Names { get; }
 
     /// <summary>Told of every request the host guard refuses; set before the first request.</summary>
     public Action<string>? OnRefused { get; set; }
@@ -106,13 +110,8 @@ internal sealed class StressHttpClient : IDisposable
             // The factory would otherwise recycle the handler every 2 minutes; the pool's own lifetime does that job.
             .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan));
 
-        var builder = services.AddHttpClient(ClientName, client =>
-        {
-            if (Options.BaseAddress is { } baseAddress)
-            {
-                client.BaseAddress = baseAddress;
-            }
-        });
+        // Without a base address, relative requests go to a placeholder the measuring handler turns into a clear failure.
+        var builder = services.AddHttpClient(ClientName, client => client.BaseAddress = Options.BaseAddress ?? NoBaseAddress.Uri);
         foreach (var configure in Options.Configure)
         {
             configure(builder);

@@ -15,7 +15,9 @@ namespace StressTest.Workers.Recording;
 /// <remarks>
 /// Names are meant to be a handful of fixed labels. An id inside a name ("step-4711") would create a histogram per
 /// id, so each kind is capped at <see cref="MaxNames"/>: further endpoints and checks are folded into one "(other)"
-/// entry, and a further step name is refused with an exception that says why (the test chose the names).
+/// entry, and a further step name is refused with an exception that says why (the test chose the names). A name is
+/// redacted once, when it is first seen (<see cref="Redactor"/>): a check named <c>token=…</c> or a URL with a key in
+/// its path segment must not carry the secret into every report.
 /// </remarks>
 internal sealed class DetailRecorder
 {
@@ -55,7 +57,7 @@ internal sealed class DetailRecorder
 
             if (_steps.Count >= MaxNames)
             {
-                throw new InvalidOperationException($"StressContext.Step(\"{ErrorText.Truncate(name)}\") would be the run's {MaxNames + 1}th step name: step names must be a few fixed labels, not contain ids or counters.");
+                throw new InvalidOperationException($"StressContext.Step(\"{ErrorText.Truncate(name)}\") would be step name number {MaxNames + 1} of the run: step names must be a few fixed labels, not contain ids or counters.");
             }
 
             // "Checkout" and "checkout" would be two histograms and a threshold would see only one of them.
@@ -64,7 +66,7 @@ internal sealed class DetailRecorder
                 _reportProblem($"Step names \"{ErrorText.Truncate(similar)}\" and \"{ErrorText.Truncate(name)}\" differ only in case: they are measured as two steps. Use one spelling.");
             }
 
-            return _steps[name] = new NamedRecorder(name);
+            return _steps[name] = new NamedRecorder(Redactor.Redact(name));
         }
     }
 
@@ -81,7 +83,7 @@ internal sealed class DetailRecorder
                 ? endpoint
                 : _endpoints.Count >= MaxNames
                     ? _endpoints.GetOrAdd(OtherEndpoints, static n => new EndpointRecorder(n))
-                    : _endpoints[name] = new EndpointRecorder(name);
+                    : _endpoints[name] = new EndpointRecorder(Redactor.Redact(name));
         }
     }
 
@@ -149,7 +151,7 @@ internal sealed class DetailRecorder
                 return _checks.GetOrAdd(key, static k => new CheckCounter(k.Name, k.IsAssertion));
             }
 
-            return _checks[key] = new CheckCounter(isAssertion ? ErrorText.Truncate(name) : name, isAssertion);
+            return _checks[key] = new CheckCounter(isAssertion ? ErrorText.Truncate(name) : Redactor.Redact(name), isAssertion);
         }
     }
 }

@@ -66,8 +66,9 @@ public sealed class RegressionGateTests
         Assert.HasCount(1, warned.Warnings);
         Assert.Contains($"no baseline at {folders.BaselineFile}", warned.Warnings[0]);
         Assert.AreEqual(RunOutcome.Failed, failed.Outcome);
-        Assert.Contains("p95 < baseline + 10%: no baseline (no file", failed.Message);
-        Assert.Contains("record one with StressTest.UpdateBaselines=true", failed.Message);
+        Assert.Contains("p95 < baseline + 10% have no baseline (no file", failed.Message);
+        Assert.Contains("the NoBaseline setting is fail, so no load ran; record one with StressTest.UpdateBaselines=true", failed.Message);
+        Assert.AreEqual(0, Targets.Probe.Invocations, "a missing baseline with NoBaseline = fail is known before the load");
     }
 
     [TestMethod]

@@ -68,6 +68,44 @@ public sealed class StressTestScannerTests
     }
 
     [TestMethod]
+    public void Scan_StaticTestOnAbstractBase_AppearsOnTheSealedSubclass()
+    {
+        Assert.IsEmpty(Of(typeof(Targets.AbstractStaticBase)), "a base with a subclass runs nothing itself");
+
+        var inherited = Of(typeof(Targets.SealedFromStaticBase)).Single();
+
+        Assert.AreEqual(nameof(Targets.AbstractStaticBase.InheritedStatic), inherited.Method.Name);
+        Assert.AreEqual(typeof(Targets.SealedFromStaticBase), inherited.Method.ReflectedType, "an agent resolves it on the class it was discovered on");
+        Assert.IsNull(inherited.Problem);
+    }
+
+    [TestMethod]
+    public void Scan_InstanceTestOnAbstractClassWithoutSubclass_IsDeclaredWithAProblemNamingWhy()
+    {
+        var orphan = Of(typeof(Targets.AbstractWithoutSubclass)).Single(d => d.Method.Name == nameof(Targets.AbstractWithoutSubclass.OrphanInstance));
+
+        Assert.AreEqual(
+            $"[StressTest] method AbstractWithoutSubclass.OrphanInstance is declared on the abstract class AbstractWithoutSubclass, which has no non-abstract subclass in {typeof(Targets).Assembly.GetName().Name}: derive a public class from it (each subclass runs the test on its own instances) or make AbstractWithoutSubclass non-abstract.",
+            orphan.Problem);
+    }
+
+    [TestMethod]
+    public void Scan_StaticTestOnAbstractClassWithoutSubclass_RunsThere()
+    {
+        var orphan = Of(typeof(Targets.AbstractWithoutSubclass)).Single(d => d.Method.Name == nameof(Targets.AbstractWithoutSubclass.OrphanStatic));
+
+        Assert.IsNull(orphan.Problem, "a static test needs no instance");
+    }
+
+    [TestMethod]
+    public void Scan_PrivateTestOfABaseClass_IsFoundOnTheSubclassSoThePlanCanRejectIt()
+    {
+        var hidden = Of(typeof(Targets.FromPrivateBase)).Single();
+
+        Assert.AreEqual("Hidden", hidden.Method.Name);
+    }
+
+    [TestMethod]
     public void Scan_StaticClass_IsScanned()
     {
         var declaration = Of(typeof(Targets.StaticHolder)).Single();
@@ -166,6 +204,43 @@ public sealed class StressTestScannerTests
         }
 
         public sealed class ConcreteSubclass : AbstractBase
+        {
+        }
+
+        public abstract class AbstractStaticBase
+        {
+            [StressTest]
+            public static void InheritedStatic()
+            {
+            }
+        }
+
+        public sealed class SealedFromStaticBase : AbstractStaticBase
+        {
+        }
+
+        public abstract class AbstractWithoutSubclass
+        {
+            [StressTest]
+            public static void OrphanStatic()
+            {
+            }
+
+            [StressTest]
+            public void OrphanInstance()
+            {
+            }
+        }
+
+        public class PrivateBase
+        {
+            [StressTest]
+            private static void Hidden()
+            {
+            }
+        }
+
+        public sealed class FromPrivateBase : PrivateBase
         {
         }
 

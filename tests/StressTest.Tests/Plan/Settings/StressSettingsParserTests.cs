@@ -235,6 +235,40 @@ public sealed class StressSettingsParserTests
         Assert.HasCount(1, result.Warnings);
     }
 
+    [TestMethod]
+    public void Parse_LifecycleTimeout_IsAppliedAndDefaultsToTwoMinutes()
+    {
+        Assert.AreEqual(TimeSpan.FromMinutes(2), StressSettings.Default.LifecycleTimeout);
+        Assert.AreEqual(TimeSpan.FromSeconds(30), Parse(("LifecycleTimeout", "30s")).Settings.LifecycleTimeout);
+    }
+
+    [TestMethod]
+    [DataRow("0s", "Setting StressTest.LifecycleTimeout: \"0s\" must be greater than zero; e.g. \"2m\".")]
+    [DataRow("soon", "Setting StressTest.LifecycleTimeout: \"soon\" has no number before \"soon\"")]
+    public void Parse_BadLifecycleTimeout_IsAnErrorNamingIt(string value, string expected)
+    {
+        Assert.StartsWith(expected, Assert.ContainsSingle(Parse(("LifecycleTimeout", value)).Errors));
+    }
+
+    [TestMethod]
+    public void Parse_KeyGivenTwiceWithDifferentValues_IsAnErrorNamingBothAndNeitherApplies()
+    {
+        var result = Parse(("DurationScale", "0.1"), ("durationScale", "0.5"));
+
+        Assert.AreEqual("Setting StressTest.DurationScale is given 2 times with different values (DurationScale = \"0.1\", durationScale = \"0.5\"); give it once.", Assert.ContainsSingle(result.Errors));
+        Assert.AreEqual(1.0, result.Settings.DurationScale, "an ambiguous value is not guessed");
+    }
+
+    [TestMethod]
+    public void Parse_KeyGivenTwiceWithTheSameValue_IsAWarningAndApplies()
+    {
+        var result = Parse(("Seed", "7"), ("Seed", " 7 "));
+
+        Assert.IsEmpty(result.Errors);
+        Assert.AreEqual("Setting StressTest.Seed is given 2 times (Seed = \"7\", Seed = \"7\"); give it once.", Assert.ContainsSingle(result.Warnings));
+        Assert.AreEqual(7, result.Settings.Seed);
+    }
+
     private static SettingsParseResult Parse(params (string Key, string Value)[] values) =>
         StressSettingsParser.Parse(values.Select(v => KeyValuePair.Create(v.Key, v.Value)));
 }

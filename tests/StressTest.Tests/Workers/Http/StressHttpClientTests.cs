@@ -32,12 +32,25 @@ public sealed class StressHttpClientTests
     }
 
     [TestMethod]
-    public void Client_NoBaseAddress_HasNone()
+    public void Client_NoBaseAddress_HasThePlaceholderThatNamesTheFix()
     {
         using var http = new HttpRun(HttpOptions.None, 1);
 
-        Assert.IsNull(http.Client.BaseAddress);
+        Assert.AreEqual(NoBaseAddress.Uri, http.Client.BaseAddress);
         Assert.AreEqual(Timeout.InfiniteTimeSpan, http.Client.Timeout);
+    }
+
+    [TestMethod]
+    public async Task SendAsync_RelativeRequestWithoutBaseAddress_StopsTheRunNamingTheThreeWaysToSetOne()
+    {
+        using var http = new HttpRun(HttpOptions.None, 1);
+
+        var error = await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => http.Client.GetAsync("products/1?api_key=k1"));
+
+        const string Expected = "StressContext.Http sent GET /products/1?api_key=***, a relative URI, but the run has no base address: set the BaseUrl setting (dotnet test -- StressTest.BaseUrl=http://127.0.0.1:5000/), the STRESSTEST_BASEURL environment variable, or StressSetupContext.BaseAddress in [StressSetup]; or send absolute URIs.";
+        Assert.AreEqual(Expected, error.Message);
+        Assert.IsTrue(http.Run.IsStopping, "every request would fail the same way: the run stops at the first");
+        Assert.AreEqual(Expected, Assert.ContainsSingle(http.Run.Problems));
     }
 
     [TestMethod]

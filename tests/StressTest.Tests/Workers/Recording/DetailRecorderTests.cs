@@ -67,7 +67,7 @@ public sealed class DetailRecorderTests
         var exception = Assert.ThrowsExactly<InvalidOperationException>(() => details.Step("step-4711"));
 
         Assert.Contains("StressContext.Step(\"step-4711\")", exception.Message);
-        Assert.Contains($"{DetailRecorder.MaxNames + 1}", exception.Message);
+        Assert.Contains($"would be step name number {DetailRecorder.MaxNames + 1} of the run", exception.Message);
         Assert.Contains("not contain ids or counters", exception.Message);
         Assert.AreSame(existing[5], details.Step("step-5"), "a known name is still served after the cap");
         existing[5].Record(1_000, failed: false);
@@ -216,6 +216,22 @@ public sealed class DetailRecorderTests
     public void HarvestInto_NullTarget_Throws()
     {
         Assert.ThrowsExactly<ArgumentNullException>(() => Create().HarvestInto(null!));
+    }
+
+    [TestMethod]
+    public void Names_HoldingSecrets_AreRedactedWhenFirstSeen()
+    {
+        var details = Create();
+
+        details.Check("token=s3cr3t", passed: false);
+        var step = details.Step("password: hunter2");
+        var endpoint = details.Endpoint("GET /reset?api_key=k1");
+
+        var harvest = Harvest(details);
+        Assert.AreEqual("token=***", Assert.ContainsSingle(harvest.Checks).Name);
+        Assert.AreEqual("password: ***", step.Name);
+        Assert.AreEqual("GET /reset?api_key=***", endpoint.Name);
+        Assert.AreSame(step, details.Step("password: hunter2"), "the name as given still finds its recorder");
     }
 
     private DetailRecorder Create() => new(_problems.Add);

@@ -123,7 +123,10 @@ internal static class ThresholdParser
         var number = cursor.ReadWhile(static c => char.IsAsciiDigit(c) || c == '.');
         if (number.Length == 0)
         {
-            return Fail(source, $"missing value before \"{cursor.Rest}\"; expected {ValueExample(metric)}.");
+            // "NaN", "Infinity", "∞": a value that is there but is no number a measurement can be compared with.
+            return cursor.Rest.StartsWith("nan", StringComparison.OrdinalIgnoreCase) || cursor.Rest.StartsWith("inf", StringComparison.OrdinalIgnoreCase) || cursor.Peek == '∞'
+                ? Fail(source, $"\"{cursor.Rest}\" is not a number; expected a finite number, {ValueExample(metric)}.")
+                : Fail(source, $"missing value before \"{cursor.Rest}\"; expected {ValueExample(metric)}.");
         }
 
         if (!IsPlainNumber(number))

@@ -79,6 +79,8 @@ public sealed class ThresholdParserTests
     [DataRow("p95", "missing operator after \"p95\"")]
     [DataRow("p95 <", "missing value after \"<\"")]
     [DataRow("p95 < ms", "missing value before \"ms\"")]
+    [DataRow("p95 < NaNms", "\"NaNms\" is not a number; expected a finite number, ")]
+    [DataRow("p95 < Infinity", "\"Infinity\" is not a number; expected a finite number, ")]
     [DataRow("p95 < 150", "the value \"150\" needs a time unit (us, ms or s)")]
     [DataRow("p95 < 10 parsecs", "unknown unit \"parsecs\"; expected us, ms or s.")]
     [DataRow("p95 < 1m", "unknown unit \"m\"")]
