@@ -29,6 +29,7 @@ internal sealed class RunAggregator
     private readonly List<string> _notes = [];
     private IReadOnlyList<ProbeSeries> _probes = [];
     private TimeSpan _measured;
+    private AgentCompleted? _warmUp;
     private int _stuck;
     private bool _cancelled;
 
@@ -54,6 +55,7 @@ internal sealed class RunAggregator
                 _cancelled |= completed.Cancelled;
                 _problems.AddRange(completed.WorkerErrors);
                 _notes.AddRange(completed.Notes);
+                _warmUp = completed.AutoWarmUp is null ? _warmUp : completed;
                 break;
             default:
                 throw new ArgumentException($"Unknown telemetry message {message?.GetType().Name}.", nameof(message));
@@ -115,6 +117,9 @@ internal sealed class RunAggregator
             IntervalHistograms = intervalHistograms,
             Notes = [.. _notes],
             Probes = _probes,
+            AutoWarmUp = _warmUp?.AutoWarmUp,
+            AutoWarmUpNote = _warmUp?.AutoWarmUpNote,
+            AutoWarmUpSettled = _warmUp?.AutoWarmUpSettled ?? true,
         };
     }
 

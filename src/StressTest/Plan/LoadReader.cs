@@ -22,6 +22,14 @@ internal static class LoadReader
     /// <summary>Upper bound on a scaled Duration or WarmUp: nothing in a test run should last longer.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(1);
 
+    /// <summary>The longest automatic warm-up (WarmUp not written), before DurationScale: on two busy cores the JIT's
+    /// tiering of an HTTP client's code went on for 10-20 s (docs/benchmarks.md), and a run that is still warming
+    /// then is measured anyway, its seconds marked "warming" by the generator verdict.</summary>
+    public static readonly TimeSpan AutoWarmUpLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>The WarmUp text that asks for the automatic warm-up explicitly (also the attribute's default).</summary>
+    public const string AutoWarmUpText = "auto";
+
     public static LoadProfile Read(IReadOnlyDictionary<string, object?> arguments, StressSettings settings, List<string> problems)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -29,7 +37,11 @@ internal static class LoadReader
         ArgumentNullException.ThrowIfNull(problems);
         bool Has(string name) => arguments.ContainsKey(name);
 
-        var warmUp = ReadDuration(arguments, nameof(StressTestAttribute.WarmUp), "0s", allowZero: true, problems);
+        // WarmUp not written: the warm-up is automatic (until the generator is warm, at most AutoWarmUpLimit);
+        // WarmUp = "0s" turns it off, any other value is honoured as written.
+        var autoWarmUp = !Has(nameof(StressTestAttribute.WarmUp))
+            || (arguments[nameof(StressTestAttribute.WarmUp)] is string written && written.Trim().Equals(AutoWarmUpText, StringComparison.OrdinalIgnoreCase));
+        var warmUp = autoWarmUp ? AutoWarmUpLimit : ReadDuration(arguments, nameof(StressTestAttribute.WarmUp), "0s", allowZero: true, problems);
         var timeout = ReadDuration(arguments, nameof(StressTestAttribute.Timeout), "30s", allowZero: false, problems);
         var model = ReadModel(arguments, problems);
         var open = model == LoadModel.Open;
@@ -68,6 +80,7 @@ internal static class LoadReader
             Seed = settings.Seed,
             Pacing = pacing,
             Stages = stages.Select(s => s with { Duration = Scale(s.Duration, scale) }).ToList(),
+            AutoWarmUp = autoWarmUp,
         };
     }
 

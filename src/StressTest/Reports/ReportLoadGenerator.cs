@@ -40,9 +40,31 @@ internal sealed record ReportHealth(
     [property: JsonPropertyName("lockContentions")] long LockContentions,
     [property: JsonPropertyName("latenessP99Ms")] double? LatenessP99Ms)
 {
+    /// <summary>Methods the JIT compiled in the second.</summary>
+    [JsonPropertyName("jitMethods")]
+    public long JitMethods { get; init; }
+
+    /// <summary>Milliseconds of JIT compilation in the second, over all threads.</summary>
+    [JsonPropertyName("jitMs")]
+    public double JitMs { get; init; }
+
+    /// <summary>The whole machine's busy cores in the second; null where unknown.</summary>
+    [JsonPropertyName("machineCpuCores")]
+    public double? MachineCpuCores { get; init; }
+
+    /// <summary>The busiest other processes when other work used a noticeable share of the machine.</summary>
+    [JsonPropertyName("busiestOthers")]
+    public IReadOnlyList<string> BusiestOthers { get; init; } = [];
+
     public static ReportHealth? From(GeneratorHealth? h) => h is null
         ? null
-        : new(h.CpuCores, h.WorkingSetMb, h.GcCollections, h.GcPauseMs, h.AllocatedMbPerSecond, h.ThreadPoolThreads, h.ThreadPoolQueue, h.LockContentions, h.LatenessP99Ms is { } l ? Math.Round(l, 4) : null);
+        : new(h.CpuCores, h.WorkingSetMb, h.GcCollections, h.GcPauseMs, h.AllocatedMbPerSecond, h.ThreadPoolThreads, h.ThreadPoolQueue, h.LockContentions, h.LatenessP99Ms is { } l ? Math.Round(l, 4) : null)
+        {
+            JitMethods = h.JitMethods,
+            JitMs = h.JitMs,
+            MachineCpuCores = h.MachineCpuCores,
+            BusiestOthers = h.BusiestOthers,
+        };
 }
 
 /// <summary>The measured window in UTC, for an APM query of the run (with <c>runId</c>): within the milliseconds the

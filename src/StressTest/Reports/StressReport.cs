@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Text.Json.Serialization;
+using StressTest.Plan;
 using HdrHistogram;
 using StressTest.Aggregation;
 
@@ -90,6 +91,16 @@ internal sealed record ReportPlan(
     [property: JsonPropertyName("durationScale")] double DurationScale)
 {
     [JsonPropertyName("rateScale")] public double RateScale { get; init; } = 1;
+
+    /// <summary>How long the automatic warm-up ran (<c>warmUp</c> is <c>auto</c>), s; null otherwise.</summary>
+    [JsonPropertyName("warmUpSeconds")] public double? WarmUpSeconds { get; init; }
+
+    /// <summary>How the automatic warm-up ended: <c>JIT quiet and throughput settled after 2.1 s</c>, or cut off at its
+    /// limit; null otherwise.</summary>
+    [JsonPropertyName("warmUpNote")] public string? WarmUpNote { get; init; }
+
+    /// <summary>The warm-up as shown: <c>5s</c>, or <c>auto, 2.1 s</c>.</summary>
+    [JsonIgnore] public string WarmUpText => LoadDescription.WarmUpText(WarmUp, WarmUpSeconds);
 }
 
 /// <summary>Latency statistics in milliseconds.</summary>

@@ -89,6 +89,7 @@ internal sealed class InProcessAgent : ILoadAgent
         using (new TimeoutWatchdog(_time, slots, load.Timeout))
         {
             run.Start(_time.GetTimestamp());
+            var warmUp = run.AutoWarmUp ? await WarmUpAsync(run, slots, cancellationToken).ConfigureAwait(false) : null;
             var intervalStart = run.MeasureFrom;
             var index = 0;
             await WaitUntilAsync(run, run.MeasureFrom, cancellationToken).ConfigureAwait(false);
@@ -141,7 +142,47 @@ internal sealed class InProcessAgent : ILoadAgent
 
             await telemetry.WriteAsync(Take(executor, interval, run, index, intervalStart, lastEnd, health), CancellationToken.None).ConfigureAwait(false);
             var measured = run.ToTimeSpan(Math.Max(0, stoppedAt - run.MeasureFrom));
-            await telemetry.WriteAsync(new AgentCompleted(measured, stuck, cancellationToken.IsCancellationRequested, run.Problems) { Notes = run.Notes }, CancellationToken.None).ConfigureAwait(false);
+            await telemetry.WriteAsync(
+                new AgentCompleted(measured, stuck, cancellationToken.IsCancellationRequested, run.Problems)
+                {
+                    Notes = run.Notes,
+                    AutoWarmUp = warmUp?.Length,
+                    AutoWarmUpNote = warmUp?.Note,
+                    AutoWarmUpSettled = warmUp?.Settled ?? true,
+                },
+                CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The automatic warm-up: the load runs unmeasured while <see cref="WarmUpRule"/> reads the JIT and the warm-up's
+    /// completions every half second, until the generator is warm or the limit is reached; then the measured window
+    /// starts. Ends early (with an empty window) when the run stops.
+    /// </summary>
+    private async Task<WarmUpOutcome> WarmUpAsync(LoadRun run, IReadOnlyList<InvocationSlot> slots, CancellationToken cancellationToken)
+    {
+        var rule = new WarmUpRule(_time, run.WarmUpLength, WarmUpReading.Current(Completed()));
+        var state = WarmUpState.Warming;
+        var next = run.StartTimestamp;
+        while (state == WarmUpState.Warming && !run.IsStopping && !cancellationToken.IsCancellationRequested)
+        {
+            next += run.ToTicks(WarmUpRule.Step);
+            await WaitUntilAsync(run, next, cancellationToken).ConfigureAwait(false);
+            state = rule.Observe(WarmUpReading.Current(Completed()));
+        }
+
+        run.EndWarmUp(_time.GetTimestamp());
+        return new WarmUpOutcome(rule.Length, rule.Describe(state), state == WarmUpState.Warm);
+
+        long Completed()
+        {
+            long sum = 0;
+            foreach (var slot in slots)
+            {
+                sum += slot.WarmUpCompleted;
+            }
+
+            return sum;
         }
     }
 
@@ -235,4 +276,7 @@ internal sealed class InProcessAgent : ILoadAgent
             return ParseResult<MethodBinding>.Failure($"Could not load {reference.TypeName} from {reference.AssemblyPath}: {ex.Message}");
         }
     }
+
+    /// <summary>How an automatic warm-up went.</summary>
+    private sealed record WarmUpOutcome(TimeSpan Length, string Note, bool Settled);
 }

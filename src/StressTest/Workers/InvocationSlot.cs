@@ -34,6 +34,7 @@ internal sealed class InvocationSlot : IInvocationScope
 
     // 0 when idle, else the actual start timestamp of the invocation in flight (read by the watchdog).
     private long _inflightStart;
+    private long _warmUpCompleted;
 
     // State of a pending asynchronous invocation (open model), kept in fields so that waiting for it allocates
     // nothing: the continuation is one cached delegate per slot.
@@ -67,8 +68,14 @@ internal sealed class InvocationSlot : IInvocationScope
 
     public LoadRun Run => _run;
 
-    /// <summary>Whether the invocation in flight is measured (it was scheduled after the warm-up).</summary>
+    /// <summary>Whether the invocation in flight is measured (it was scheduled after the warm-up). Decided once, when
+    /// it starts: an automatic warm-up that ends while it runs does not make half of it measured.</summary>
     public bool IsMeasured { get; private set; }
+
+    /// <summary>Warm-up invocations this slot completed: what the automatic warm-up judges throughput by (one plain
+    /// field per slot, written by whichever thread completes the slot's one invocation in flight: no shared counter
+    /// for the workers to contend on).</summary>
+    public long WarmUpCompleted => Volatile.Read(ref _warmUpCompleted);
 
     /// <summary>The method bound to this slot's instance of the test class.</summary>
     public InvocationDelegate? Invoke { get; set; }
@@ -332,8 +339,9 @@ internal sealed class InvocationSlot : IInvocationScope
             Volatile.Write(ref _source, new CancellationTokenSource());
         }
 
-        if (intended < _run.MeasureFrom)
+        if (!IsMeasured)
         {
+            Volatile.Write(ref _warmUpCompleted, _warmUpCompleted + 1);
             return; // warm-up: runs, but is not measured
         }
 

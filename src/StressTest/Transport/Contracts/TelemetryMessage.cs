@@ -97,4 +97,15 @@ internal sealed record AgentCompleted(TimeSpan Measured, int StuckInvocations, b
 {
     /// <summary>What the result should say without failing the test (a feeder out of data stopped the load early).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>How long the automatic warm-up ran before the measured window (null when the warm-up was written, or
+    /// off, or the clock is not the real one).</summary>
+    public TimeSpan? AutoWarmUp { get; init; }
+
+    /// <summary>How the automatic warm-up ended: <c>JIT quiet and throughput settled after 2.1 s</c>, or why it was
+    /// cut off at its limit.</summary>
+    public string? AutoWarmUpNote { get; init; }
+
+    /// <summary>False when the automatic warm-up reached its limit before the generator was warm.</summary>
+    public bool AutoWarmUpSettled { get; init; } = true;
 }
