@@ -3,6 +3,7 @@
 
 using StressTest.Aggregation;
 using StressTest.Evaluation.Baselines;
+using StressTest.Monitoring.Generator;
 using StressTest.Plan;
 
 namespace StressTest.Evaluation;
@@ -21,6 +22,8 @@ internal static class RunJudge
     /// <param name="cancelled">True when the run was cancelled: nothing is judged then.</param>
     /// <param name="skipReason">Why setup skipped the test; null when it did not.</param>
     /// <param name="gate">The test's regression gate; null when the test has no baseline to compare with.</param>
+    /// <param name="checkBuild">Whether an unoptimised (Debug) test assembly or engine gets its warning (runners ask;
+    /// the engine's own tests, Debug builds that run the controller directly, do not).</param>
     public static Verdict Decide(
         StressPlan plan,
         RunMeasurements? measurements,
@@ -28,7 +31,8 @@ internal static class RunJudge
         IReadOnlyList<string> warnings,
         bool cancelled,
         string? skipReason = null,
-        RegressionGate? gate = null)
+        RegressionGate? gate = null,
+        bool checkBuild = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(problems);
@@ -49,8 +53,12 @@ internal static class RunJudge
         }
 
         var judged = gate?.Judge(outcome, plan, measurements) ?? GateJudgement.None(outcome);
-        IReadOnlyList<string> allWarnings = measurements?.Generator.Warning is { } saturated ? [.. warnings, saturated] : warnings;
-        return Verdict.Compose(judged.Outcome, thresholds, problems, allWarnings, measurements, plan.Load.Duration, judged) with
+        // The warnings the message shows beside the outcome, not only the report: both say the numbers are not the API's
+        // alone (a Debug build measures slower code; a generator short of CPU, threads or warmth, or a busy machine).
+        var build = checkBuild && measurements is not null ? BuildCheck.Warning(plan.Method.TestClass.Assembly) : null;
+        string[] shown = [.. new[] { build, measurements?.Generator.Warning }.OfType<string>()];
+        IReadOnlyList<string> allWarnings = [.. warnings, .. shown];
+        return Verdict.Compose(judged.Outcome, thresholds, problems, allWarnings, measurements, plan.Load.Duration, judged, shown) with
         {
             SkipReason = skipReason,
         };

@@ -46,14 +46,20 @@ internal sealed record Verdict(RunOutcome Outcome, IReadOnlyList<ThresholdResult
         IReadOnlyList<string> warnings,
         RunMeasurements? measurements,
         TimeSpan duration,
-        GateJudgement? gate = null)
+        GateJudgement? gate = null,
+        IReadOnlyList<string>? shown = null)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
         ArgumentNullException.ThrowIfNull(problems);
         gate ??= GateJudgement.None(outcome);
         var regressed = gate.FailureLines.Any();
         var failure = FailureLines(outcome, thresholds, problems, measurements, duration, regressed);
-        var message = string.Join(Environment.NewLine, gate.FailureLines.Prepend(failure).Append(measurements?.Generator.Warning ?? string.Empty).Where(l => l.Length > 0));
+
+        // A run that failed on its numbers while the generator kept up says so: those numbers are the API's.
+        var keptUp = outcome == RunOutcome.Failed && thresholds.Any(t => !t.Passed) ? measurements?.Generator.KeptUpNote : null;
+        var message = string.Join(
+            Environment.NewLine,
+            gate.FailureLines.Prepend(failure).Append(keptUp ?? string.Empty).Concat(shown ?? [measurements?.Generator.Warning ?? string.Empty]).Where(l => l.Length > 0));
         return new Verdict(outcome, thresholds, problems, warnings) { Gate = gate, FailureText = failure, Message = message };
     }
 

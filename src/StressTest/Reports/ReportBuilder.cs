@@ -79,7 +79,7 @@ internal static class ReportBuilder
                 .ToList() ?? [],
             Problems = result.Problems,
             Dependencies = result.Dependencies.Select(d => new ReportDependency(d.Name, new OrderedDictionary<string, long>(d.Counters.DistinctBy(c => c.Key)))).ToList(),
-            Environment = CurrentEnvironment,
+            Environment = CurrentEnvironment with { DebugAssemblies = BuildCheck.DebugAssemblies(plan.Method.TestClass.Assembly) },
             Profile = plan.Settings.Gates.Profile,
             Latency = m?.Latency,
             ServiceTime = plan.Load.IsScheduled ? m?.ServiceTime : null,

@@ -16,8 +16,12 @@ internal sealed record ReportLoadGenerator(
     [property: JsonPropertyName("windows")] IReadOnlyList<ReportSaturationWindow> Windows,
     [property: JsonPropertyName("warning")] string? Warning)
 {
+    /// <summary>When no window formed: how idle the generator stayed, so a failure's numbers are the API's.</summary>
+    [JsonPropertyName("keptUp")]
+    public string? KeptUp { get; init; }
+
     public static ReportLoadGenerator? From(GeneratorVerdict verdict) => verdict.Sampled
-        ? new(verdict.Saturated, verdict.SaturatedSeconds, Environment.ProcessorCount, [.. verdict.Windows.Select(w => new ReportSaturationWindow(w.FromSeconds, w.ToSeconds, w.SaturatedSeconds, w.Reasons))], verdict.Warning)
+        ? new(verdict.Saturated, verdict.SaturatedSeconds, Environment.ProcessorCount, [.. verdict.Windows.Select(ReportSaturationWindow.Of)], verdict.Warning) { KeptUp = verdict.KeptUpNote }
         : null;
 }
 
@@ -26,7 +30,22 @@ internal sealed record ReportSaturationWindow(
     [property: JsonPropertyName("from")] double From,
     [property: JsonPropertyName("to")] double To,
     [property: JsonPropertyName("saturatedSeconds")] int SaturatedSeconds,
-    [property: JsonPropertyName("reasons")] IReadOnlyList<string> Reasons);
+    [property: JsonPropertyName("reasons")] IReadOnlyList<string> Reasons)
+{
+    /// <summary><c>generator</c> (short of CPU, threads or warmth) or <c>machine</c> (busy with other work).</summary>
+    [JsonPropertyName("cause")]
+    public string Cause { get; init; } = "generator";
+
+    /// <summary>The highest start lateness p99 of a second in the window, ms; null without a schedule.</summary>
+    [JsonPropertyName("maxLatenessP99Ms")]
+    public double? MaxLatenessP99Ms { get; init; }
+
+    public static ReportSaturationWindow Of(SaturationWindow w) => new(w.FromSeconds, w.ToSeconds, w.SaturatedSeconds, w.Reasons)
+    {
+        Cause = w.Cause.ToString().ToLowerInvariant(),
+        MaxLatenessP99Ms = w.MaxLatenessP99Ms,
+    };
+}
 
 /// <summary>One second of the generator's health (<c>series[].generator</c>).</summary>
 internal sealed record ReportHealth(

@@ -206,6 +206,9 @@ internal sealed record ReportEnvironment(
     [property: JsonPropertyName("toolVersion")] string ToolVersion)
 {
     [JsonPropertyName("cpu")] public string? Cpu { get; init; }
+
+    /// <summary>The test's and the engine's assemblies that were unoptimised (Debug) builds; empty when none was.</summary>
+    [JsonPropertyName("debugAssemblies")] public IReadOnlyList<string> DebugAssemblies { get; init; } = [];
 }
 
 /// <summary>What one dependency reported: counters by name, in its order (a mock: <c>"POST /v1/charges 503": 12</c>).</summary>

@@ -62,7 +62,7 @@ internal sealed class StressTestRunner
         }
 
         var reporter = new ProgressReporter(resultsDirectory, progress, settings.Settings.ProgressInterval);
-        var result = await new StressController(_time, _agents, reporter.OnIntervalAsync).RunAsync(plan.Value, NewRunId(), cancellationToken, gate.Value).ConfigureAwait(false);
+        var result = await new StressController(_time, _agents, reporter.OnIntervalAsync) { CheckBuild = true }.RunAsync(plan.Value, NewRunId(), cancellationToken, gate.Value).ConfigureAwait(false);
         var verdict = result.Verdict;
         if (result.Outcome == RunOutcome.Skipped)
         {
