@@ -74,7 +74,7 @@ internal sealed class MachineLoad
             return (machine, []);
         }
 
-        return (machine, BusiestOthers(timestamp));
+        return (machine, BusiestOthers(timestamp, Named));
     }
 
     /// <summary>The machine's busy time so far: every field of the first line but idle and iowait (guest time is
@@ -119,7 +119,9 @@ internal sealed class MachineLoad
         return field >= 4 ? busy : null;
     }
 
-    private List<string> BusiestOthers(double timestamp)
+    /// <summary>The <paramref name="count"/> processes besides this one that used the most CPU since the last scan
+    /// (a process seen for the first time: over its life), as <c>name (pid 123) 0.85 cores</c>.</summary>
+    public List<string> BusiestOthers(double timestamp, int count)
     {
         var elapsed = double.IsNaN(_lastScanAt) ? 0 : timestamp - _lastScanAt;
         var ticksNow = new Dictionary<int, long>(_lastProcessTicks.Count);
@@ -158,7 +160,7 @@ internal sealed class MachineLoad
 
         _lastProcessTicks = ticksNow;
         _lastScanAt = timestamp;
-        return [.. rates.OrderByDescending(r => r.Cores).Take(Named)
+        return [.. rates.OrderByDescending(r => r.Cores).Take(count)
             .Select(r => string.Create(Invariant, $"{Describe(r.Pid, r.Name)} (pid {r.Pid}) {Math.Min(r.Cores, _cores):0.##} cores"))];
     }
 

@@ -51,6 +51,7 @@ internal static class VerdictText
         {
             SaturationCause.Machine => "the machine was busy with other work",
             _ when warmingOnly && reasons.Any(r => r.StartsWith(WarmingRule.Prefix, StringComparison.Ordinal)) => "the load generator was still warming up (its JIT compiling)",
+            _ when reasons.All(IsLateness) => "the load generator started invocations late",
             _ => "the load generator itself was short of CPU or threads",
         };
         var effects = new List<string>();
