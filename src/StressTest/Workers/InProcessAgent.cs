@@ -89,11 +89,12 @@ internal sealed class InProcessAgent : ILoadAgent
         using (new TimeoutWatchdog(_time, slots, load.Timeout))
         {
             run.Start(_time.GetTimestamp());
-            var warmUp = run.AutoWarmUp ? await WarmUpAsync(run, slots, cancellationToken).ConfigureAwait(false) : null;
+            var health = HealthSampler.ForThisProcess(_time);
+            var warmUp = run.AutoWarmUp ? await WarmUpAsync(run, executor, interval, health, telemetry, cancellationToken).ConfigureAwait(false) : null;
             var intervalStart = run.MeasureFrom;
             var index = 0;
             await WaitUntilAsync(run, run.MeasureFrom, cancellationToken).ConfigureAwait(false);
-            var health = HealthSampler.ForThisProcess(_time);
+            health?.Restart();
             while (!run.IsStopping)
             {
                 var tick = Math.Min(intervalStart + run.ToTicks(Interval), run.MeasureEnd);
@@ -159,19 +160,40 @@ internal sealed class InProcessAgent : ILoadAgent
     /// completions every half second, until the generator is warm or the limit is reached; then the measured window
     /// starts. Ends early (with an empty window) when the run stops.
     /// </summary>
-    private async Task<WarmUpOutcome> WarmUpAsync(LoadRun run, IReadOnlyList<InvocationSlot> slots, CancellationToken cancellationToken)
+    /// <remarks>Every second it also rehearses the measured window's per-second work (harvest, encoding, health, and
+    /// on the controller's side merging and the progress report) with a warm-up interval that never counts: without
+    /// it, that code was compiled in the first measured seconds, and with the JIT's tier-up of everything else it
+    /// had held back, cost them 400-600 ms of JIT and a dip in throughput.</remarks>
+    private async Task<WarmUpOutcome> WarmUpAsync(LoadRun run, ILoadExecutor executor, IntervalAccumulator interval, HealthSampler? health, ChannelWriter<TelemetryMessage> telemetry, CancellationToken cancellationToken)
     {
+        var slots = executor.Slots;
         var rule = new WarmUpRule(_time, run.WarmUpLength, WarmUpReading.Current(Completed()));
         var state = WarmUpState.Warming;
         var next = run.StartTimestamp;
+        var second = run.StartTimestamp;
+        var index = 0;
         while (state == WarmUpState.Warming && !run.IsStopping && !cancellationToken.IsCancellationRequested)
         {
             next += run.ToTicks(WarmUpRule.Step);
             await WaitUntilAsync(run, next, cancellationToken).ConfigureAwait(false);
             state = rule.Observe(WarmUpReading.Current(Completed()));
+            if (next - second >= run.ToTicks(Interval))
+            {
+                executor.HarvestInto(interval);
+                run.RehearsalDetails.HarvestInto(interval);
+                var rehearsal = interval.Take(index++, run.ToTimeSpan(second - run.StartTimestamp), run.ToTimeSpan(next - run.StartTimestamp), run.TargetAt(next), executor.InFlight, health?.Sample());
+                await telemetry.WriteAsync(rehearsal with { WarmUp = true }, CancellationToken.None).ConfigureAwait(false);
+                second = next;
+            }
         }
 
+        // The warm-up's last values leave the sinks before any measured one can arrive; the measured window is fixed first.
         run.EndWarmUp(_time.GetTimestamp());
+        run.WaitForRehearsals();
+        executor.HarvestInto(interval);
+        run.RehearsalDetails.HarvestInto(interval);
+        var last = interval.Take(index, run.ToTimeSpan(second - run.StartTimestamp), run.ToTimeSpan(_time.GetTimestamp() - run.StartTimestamp), run.TargetAt(next), executor.InFlight);
+        await telemetry.WriteAsync(last with { WarmUp = true }, CancellationToken.None).ConfigureAwait(false);
         return new WarmUpOutcome(rule.Length, rule.Describe(state), state == WarmUpState.Warm);
 
         long Completed()

@@ -30,6 +30,7 @@ internal sealed class LoadRun
     // of a long is a plain load; the hot path reads each once per invocation.
     private long _measureFrom;
     private long _measureEnd;
+    private int _rehearsals;
 
     public LoadRun(TimeProvider time, string runId, LoadProfile load, int workerCount, StressHttpClient? http = null)
     {
@@ -41,6 +42,7 @@ internal sealed class LoadRun
         }
 
         Details = new DetailRecorder(ReportProblem);
+        RehearsalDetails = new DetailRecorder(static _ => { });
         Time = time;
         RunId = runId;
         Load = load;
@@ -95,6 +97,10 @@ internal sealed class LoadRun
 
     /// <summary>Steps, endpoints and checks, recorded by every invocation of this agent.</summary>
     public DetailRecorder Details { get; }
+
+    /// <summary>Where an automatic warm-up's invocations record their steps, endpoints and checks: the same code as the
+    /// measured ones run, into recorders that are thrown away.</summary>
+    public DetailRecorder RehearsalDetails { get; }
 
     public LoadProfile Load { get; }
 
@@ -172,6 +178,36 @@ internal sealed class LoadRun
             {
                 _waiters.ForEach(w => w.Wake());
             }
+        }
+    }
+
+    /// <summary>Lets a warm-up invocation record into its worker's sink (the measured path, rehearsed) if the warm-up
+    /// is still on; <see cref="ExitRehearsal"/> after. Once the warm-up has ended none enters, and
+    /// <see cref="WaitForRehearsals"/> waits out those inside, so no warm-up value reaches a measured interval.</summary>
+    public bool TryEnterRehearsal()
+    {
+        Interlocked.Increment(ref _rehearsals);
+        if (IsWarmingUp)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _rehearsals);
+        return false;
+    }
+
+    public void ExitRehearsal() => Interlocked.Decrement(ref _rehearsals);
+
+    /// <summary>After <see cref="EndWarmUp"/>: waits until no warm-up invocation is still recording (a few µs).</summary>
+    public void WaitForRehearsals()
+    {
+        // A full fence between the window's write and this read (store-load), paired with TryEnterRehearsal's
+        // increment-then-read: either the invocation sees the warm-up over, or this sees it inside.
+        Interlocked.MemoryBarrier();
+        var spin = default(SpinWait);
+        while (Volatile.Read(ref _rehearsals) != 0)
+        {
+            spin.SpinOnce();
         }
     }
 

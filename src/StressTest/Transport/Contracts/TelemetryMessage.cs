@@ -51,6 +51,12 @@ internal sealed record IntervalTelemetry(int Index, TimeSpan Start, TimeSpan End
 
     /// <summary>How the agent's process fared in the interval; null when not sampled (a fake clock).</summary>
     public GeneratorHealth? Health { get; init; }
+
+    /// <summary>A second of the automatic warm-up (offsets from the run's start; nothing in it is measured): sent so the
+    /// per-second work on both sides (harvest, encoding, health, merging, the progress report) runs during the warm-up
+    /// as it will during the measured window, and its code is compiled before measuring starts. The controller only
+    /// rehearses it; it never counts.</summary>
+    public bool WarmUp { get; init; }
 }
 
 /// <summary>Errors of one kind (see <c>ErrorClassifier</c>): <c>HTTP 503</c>, <c>timeout</c>,
