@@ -17,13 +17,16 @@ internal sealed class FixtureProject
 
     private readonly Lazy<Task<ProcessResult>> _build;
 
-    private FixtureProject(string name)
+    private readonly string _configuration;
+
+    private FixtureProject(string name, string configuration = "Debug")
     {
         Name = name;
+        _configuration = configuration;
         ProjectDirectory = Path.Combine(RepositoryRoot.Path, "tests", "Fixtures", name);
         // Same target framework as this test assembly: both take it from Directory.Build.props.
         var targetFramework = new DirectoryInfo(AppContext.BaseDirectory).Name;
-        AssemblyPath = Path.Combine(ProjectDirectory, "bin", "Debug", targetFramework, name + ".dll");
+        AssemblyPath = Path.Combine(ProjectDirectory, "bin", configuration, targetFramework, name + ".dll");
         _build = new(BuildAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -42,6 +45,11 @@ internal sealed class FixtureProject
     public static FixtureProject Gates { get; } = new("GatesFixture");
 
     public static FixtureProject Data { get; } = new("DataFixture");
+
+    public static FixtureProject WarmUp { get; } = new("WarmUpFixture");
+
+    /// <summary>The same project built in Release (as `dotnet test -c Release` does), engine included.</summary>
+    public static FixtureProject WarmUpRelease { get; } = new("WarmUpFixture", "Release");
 
     public string Name { get; }
 
@@ -72,7 +80,7 @@ internal sealed class FixtureProject
         var markers = Path.Combine(results, "markers");
         List<string> arguments =
         [
-            "test", ProjectDirectory, "--no-build", "-c", "Debug",
+            "test", ProjectDirectory, "--no-build", "-c", _configuration,
             "--logger", $"trx;LogFileName={runName}.trx",
             "--results-directory", results,
         ];
@@ -98,7 +106,7 @@ internal sealed class FixtureProject
     }
 
     private Task<ProcessResult> BuildAsync() => DotnetCli.RunAsync(
-        ["build", ProjectDirectory, "-c", "Debug", "--disable-build-servers", "-nodeReuse:false", "-v:minimal"],
+        ["build", ProjectDirectory, "-c", _configuration, "--disable-build-servers", "-nodeReuse:false", "-v:minimal"],
         environment: null,
         BuildTimeout);
 }
