@@ -80,10 +80,11 @@ internal sealed record LoadProfile(TimeSpan WarmUp, TimeSpan Duration, int Concu
     }
 
     /// <summary>The target over the measured window, from its start: the rest of <see cref="Timeline"/>. Stages
-    /// continue from the first target after a warm-up, and ramp from 0 without one.</summary>
+    /// continue from the first target after a written warm-up (which ramped to it), and ramp from 0 as written
+    /// otherwise: after an automatic warm-up too, so the measured load is the one the test wrote whatever the warm-up.</summary>
     public LoadShape MeasuredShape(bool warmedUp)
     {
         var level = Model == LoadModel.Open ? Rate : Concurrency;
-        return Stages.Count == 0 ? LoadShape.Constant(level, Duration) : new LoadShape(warmedUp ? Stages[0].Target : 0, Stages);
+        return Stages.Count == 0 ? LoadShape.Constant(level, Duration) : new LoadShape(warmedUp && !AutoWarmUp ? Stages[0].Target : 0, Stages);
     }
 }

@@ -187,12 +187,13 @@ internal sealed class InProcessAgent : ILoadAgent
             }
         }
 
-        // The warm-up's last values leave the sinks before any measured one can arrive; the measured window is fixed first.
-        run.EndWarmUp(_time.GetTimestamp());
-        run.WaitForRehearsals();
+        // The warm-up's last values leave the sinks before the measured window opens: no measured value can be in them
+        // yet, and once the rehearsal is over no warm-up value enters them any more.
+        run.EndRehearsal();
         executor.HarvestInto(interval);
         run.RehearsalDetails.HarvestInto(interval);
         var last = interval.Take(index, run.ToTimeSpan(second - run.StartTimestamp), run.ToTimeSpan(_time.GetTimestamp() - run.StartTimestamp), run.TargetAt(next), executor.InFlight);
+        run.EndWarmUp(_time.GetTimestamp());
         await telemetry.WriteAsync(last with { WarmUp = true }, CancellationToken.None).ConfigureAwait(false);
         return new WarmUpOutcome(rule.Length, rule.Describe(state), state == WarmUpState.Warm);
 

@@ -357,8 +357,8 @@ internal sealed class InvocationSlot : IInvocationScope
         var latency = (long)((end - intended) * perTick);
         if (!IsMeasured)
         {
-            // Warm-up: runs, but is never measured. While an automatic warm-up is on, it rehearses the recording into
-            // the worker's sink, whose warm-up values the agent discards before the first measured harvest.
+            // Warm-up: runs, but is never measured. While an automatic warm-up rehearses, it records into the worker's
+            // sink, which the agent empties before it opens the measured window.
             Volatile.Write(ref _warmUpCompleted, _warmUpCompleted + 1);
             if (_rehearsing && _run.TryEnterRehearsal())
             {

@@ -31,6 +31,7 @@ internal sealed class LoadRun
     private long _measureFrom;
     private long _measureEnd;
     private int _rehearsals;
+    private int _rehearsalOver;
 
     public LoadRun(TimeProvider time, string runId, LoadProfile load, int workerCount, StressHttpClient? http = null)
     {
@@ -181,13 +182,14 @@ internal sealed class LoadRun
         }
     }
 
-    /// <summary>Lets a warm-up invocation record into its worker's sink (the measured path, rehearsed) if the warm-up
-    /// is still on; <see cref="ExitRehearsal"/> after. Once the warm-up has ended none enters, and
-    /// <see cref="WaitForRehearsals"/> waits out those inside, so no warm-up value reaches a measured interval.</summary>
+    /// <summary>Lets a warm-up invocation record into its worker's sink (the measured path, rehearsed) while the
+    /// rehearsal lasts; <see cref="ExitRehearsal"/> after. <see cref="EndRehearsal"/> lets none enter any more and waits
+    /// out those inside, so the agent can empty the sinks before it opens the measured window: no warm-up value
+    /// reaches a measured interval, and no measured value is thrown away with the warm-up's.</summary>
     public bool TryEnterRehearsal()
     {
         Interlocked.Increment(ref _rehearsals);
-        if (IsWarmingUp)
+        if (Volatile.Read(ref _rehearsalOver) == 0)
         {
             return true;
         }
@@ -198,12 +200,12 @@ internal sealed class LoadRun
 
     public void ExitRehearsal() => Interlocked.Decrement(ref _rehearsals);
 
-    /// <summary>After <see cref="EndWarmUp"/>: waits until no warm-up invocation is still recording (a few µs).</summary>
-    public void WaitForRehearsals()
+    /// <summary>Ends the rehearsal: waits until no warm-up invocation is still recording (a few µs).</summary>
+    public void EndRehearsal()
     {
-        // A full fence between the window's write and this read (store-load), paired with TryEnterRehearsal's
-        // increment-then-read: either the invocation sees the warm-up over, or this sees it inside.
-        Interlocked.MemoryBarrier();
+        // Exchange is a full fence between this write and the read below (store-load), paired with TryEnterRehearsal's
+        // increment-then-read: either the invocation sees the rehearsal over, or this sees it inside.
+        Interlocked.Exchange(ref _rehearsalOver, 1);
         var spin = default(SpinWait);
         while (Volatile.Read(ref _rehearsals) != 0)
         {

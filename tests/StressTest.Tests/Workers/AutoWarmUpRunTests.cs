@@ -11,7 +11,7 @@ namespace StressTest.Tests.Workers;
 /// <summary>
 /// The automatic warm-up on the real clock (the only clock it runs on): the measured window starts when the rule says
 /// warm, the open model's measured arrivals are scheduled from there (exactly Rate × Duration of them), warm-up
-/// invocations never count, and a ramp starts its stages after it.
+/// invocations never count, and a ramp runs its stages as written after it.
 /// </summary>
 [TestClass]
 [DoNotParallelize]
@@ -35,7 +35,7 @@ public sealed class AutoWarmUpRunTests
     }
 
     [TestMethod]
-    public async Task RunAsync_ClosedRampNoWarmUpWritten_HoldsTheFirstTargetThenRunsTheStages()
+    public async Task RunAsync_ClosedRampNoWarmUpWritten_WarmsAtTheFirstTargetThenRunsTheStagesAsWritten()
     {
         var result = await RunAsync(nameof(Targets.Ramp));
 
@@ -44,7 +44,7 @@ public sealed class AutoWarmUpRunTests
         Assert.IsNotNull(m.AutoWarmUp);
         Assert.AreEqual(2, m.Series.Count, m.Measured.ToString());
         Assert.AreEqual(0.0, m.Series[^1].Target, 1e-3, "the ramp down to 0 ran after the warm-up");
-        Assert.AreEqual(2.0, m.Series[0].Target, 0.05, "the first stage holds the warm-up's level, 2 (as after a written warm-up)");
+        Assert.AreEqual(2.0, m.Series[0].Target, 0.05, "the first stage ramps from 0, as written, to 2");
         Assert.IsGreaterThan(0L, m.Count);
     }
 
@@ -64,6 +64,7 @@ public sealed class AutoWarmUpRunTests
             return Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System);
         }
 
+        // Measured: 0 → 2 workers over 1 s, then 2 → 0; the warm-up held 2.
         [StressTest(Stages = "1s:2, 1s:0")]
         public static Task Ramp() => Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
     }
