@@ -9,7 +9,8 @@ namespace WarmUpFixture;
 /// Makes the JIT work hard for the first <see cref="Phase"/> after the first call, then not at all: each call in the
 /// phase runs a generic method over a value type it has never seen (a <see cref="ValueTuple{T1, T2, T3}"/> of three of 20
 /// primitive types: 8,000 of them), which the JIT compiles anew with the List and sort helpers it instantiates. After
-/// the phase every call reuses the first, long compiled one. One instance per test, so each test gets its own phase.
+/// the phase every call waits a millisecond instead, so the test host's CPU is free for the JIT to finish its tier-up.
+/// One instance per test, so each test gets its own phase.
 /// </summary>
 public sealed class JitChurn(MethodInfo generic)
 {
@@ -26,16 +27,23 @@ public sealed class JitChurn(MethodInfo generic)
     private long _firstCall;
     private int _next;
 
-    public int Call()
+    public Task CallAsync()
     {
         var time = TimeProvider.System;
         var now = time.GetTimestamp();
         var first = Interlocked.CompareExchange(ref _firstCall, now, 0);
         if (first != 0 && time.GetElapsedTime(first, now) >= Phase)
         {
-            return _warm();
+            _warm();
+            return Task.Delay(TimeSpan.FromMilliseconds(1), time);
         }
 
+        ChurnNewType();
+        return Task.CompletedTask;
+    }
+
+    private int ChurnNewType()
+    {
         var i = Interlocked.Increment(ref _next) % (Primitives.Length * Primitives.Length * Primitives.Length);
         var type = typeof(ValueTuple<,,>).MakeGenericType(
             Primitives[i % Primitives.Length],

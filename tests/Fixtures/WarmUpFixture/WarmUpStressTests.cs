@@ -12,7 +12,7 @@ public sealed class JitHeavyWarmUpOffStressTests
     private static readonly JitChurn Churn = new(typeof(JitChurn).GetMethod(nameof(JitChurn.Churn), BindingFlags.Public | BindingFlags.Static)!);
 
     [StressTest(Concurrency = 2, Duration = "5s", WarmUp = "0s")]
-    public static void JitHeavyWarmUpOff() => Churn.Call();
+    public static Task JitHeavyWarmUpOff() => Churn.CallAsync();
 }
 
 /// <summary>The same with no WarmUp written: the automatic warm-up spends the JIT before measuring.</summary>
@@ -21,7 +21,7 @@ public sealed class JitHeavyAutoWarmUpStressTests
     private static readonly JitChurn Churn = new(typeof(OwnChurn).GetMethod(nameof(OwnChurn.Churn), BindingFlags.Public | BindingFlags.Static)!);
 
     [StressTest(Concurrency = 2, Duration = "3s")]
-    public static void JitHeavyAutoWarmUp() => Churn.Call();
+    public static Task JitHeavyAutoWarmUp() => Churn.CallAsync();
 
     /// <summary>Another generic method, so its instantiations are new to the JIT even after the other test ran.</summary>
     public static class OwnChurn
