@@ -22,6 +22,12 @@
 #   --diagnose         one more generator, to tell where a gap between ours and bare comes from: bare+threads, the
 #                      bare loop's requests driven by 64 dedicated threads that block on each one, as the closed
 #                      model's workers do
+#   --as-user          instead, the rows "as a user writes the test" (issue 17): a 10 s stress test with no WarmUp
+#                      (benchmarks/HelloStressTests: 64 workers, GET /) run through `dotnet test` in Release
+#                      (user-release) and in Debug (user-debug: the test assembly only, the engine stays Release as
+#                      the package ships it), interleaved with the bare loop, wrk and hey on the Kestrel server;
+#                      reports the whole-run rps from the test's JSON report, its lowest second over its median
+#                      second, and how long the automatic warm-up took
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,11 +38,12 @@ repeat=3
 only=""
 wait_idle=0
 diagnose=0
+as_user=0
 concurrency=64
 nginx_port=18080
 kestrel_port=18081
 
-usage() { echo "usage: $0 [--seconds N] [--repeat N] [--only kestrel|nginx] [--wait-idle N] [--diagnose]" >&2; exit 2; }
+usage() { echo "usage: $0 [--seconds N] [--repeat N] [--only kestrel|nginx] [--wait-idle N] [--diagnose] [--as-user]" >&2; exit 2; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds="${2:?}"; shift 2 ;;
@@ -44,6 +51,7 @@ while [ $# -gt 0 ]; do
         --only) only="${2:?}"; shift 2 ;;
         --wait-idle) wait_idle="${2:?}"; shift 2 ;;
         --diagnose) diagnose=1; shift ;;
+        --as-user) as_user=1; only=kestrel; shift ;;
         *) usage ;;
     esac
 done
@@ -74,6 +82,7 @@ fi
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 generators=(ours bare bare+same wrk)
 if [ "$diagnose" = 1 ]; then generators+=(bare+threads); fi
+if [ "$as_user" = 1 ]; then generators=(user-release user-debug bare wrk); fi
 if command -v hey >/dev/null 2>&1; then
     generators+=(hey)
 else
@@ -87,6 +96,11 @@ servers=()
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false DOTNET_NOLOGO=1
 dotnet build "$root/benchmarks/StressTest.Benchmarks" -c Release --nologo -v quiet >/dev/null
 dotnet build "$root/benchmarks/HelloServer" -c Release --nologo -v quiet >/dev/null
+if [ "$as_user" = 1 ]; then
+    command -v python3 >/dev/null 2>&1 || { $sudo apt-get update -q >/dev/null; DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q python3-minimal >/dev/null; }
+    dotnet build "$root/benchmarks/HelloStressTests" -c Release --nologo -v quiet >/dev/null
+    dotnet build "$root/benchmarks/HelloStressTests" -c Debug --nologo -v quiet >/dev/null
+fi
 bench_dll="$root/benchmarks/StressTest.Benchmarks/bin/Release/net10.0/StressTest.Benchmarks.dll"
 hello_dll="$root/benchmarks/HelloServer/bin/Release/net10.0/HelloServer.dll"
 
@@ -189,6 +203,28 @@ run_generator() {
             if [[ "$line" != rps=* ]]; then echo "$generator against $url did not run" >&2; return 1; fi
             echo "$(field rps "$line") $(field cpu_s "$line") $(field requests "$line") $(field errors "$line")"
             ;;
+        user-*)
+            # The stress test as a user runs it; its JSON report gives the whole-run rps, the per-second series and the
+            # automatic warm-up. CPU is the whole `dotnet test` (host, test host), as for wrk and hey.
+            local configuration=Release results="$work/user-$RANDOM"
+            [ "$generator" = user-debug ] && configuration=Debug
+            "${timed[@]}" dotnet test "$root/benchmarks/HelloStressTests" -c "$configuration" --no-build --results-directory "$results" \
+                -- "StressTest.BaseUrl=$url" "StressTest.DurationScale=$(awk -v s="$seconds" 'BEGIN{print s/10}')" >"$out" 2>&1 || true
+            local json
+            json=$(find "$results" -name '*.json' -path '*GetHello*' | head -n 1)
+            if [ -z "$json" ]; then echo "$generator against $url wrote no report" >&2; cat "$out" >&2; return 1; fi
+            python3 - "$json" "$(awk '{print $2+$3}' "$work/time")" "$work/seconds" <<'PY'
+import json, statistics, sys
+report = json.load(open(sys.argv[1]))
+rates = [s["rps"] for s in report["series"]]
+median = statistics.median(rates) if rates else 0
+low = min(rates) / median if median else 0
+warm = report["plan"].get("warmUpSeconds") or 0
+with open(sys.argv[3], "w") as side:
+    side.write(f"{low:.2f} {warm:.1f}\n")
+print(report["rps"], sys.argv[2], report["count"], report["errors"])
+PY
+            ;;
         wrk)
             "${timed[@]}" wrk -t2 -c"$concurrency" -d"${seconds}s" "$url" >"$out"
             awk -v cpu="$(awk '{print $2+$3}' "$work/time")" '
@@ -225,9 +261,12 @@ measure() {
         server_cores=$(awk -v t=$(($(server_ticks "$pid") - server0)) -v w="$wall" 'BEGIN{printf "%.2f", t/100/w}')
         other=$(awk -v t=$(($(machine_busy) - busy0)) -v g="$gen_user" -v s="$gen_sys" -v c="$server_cores" -v w="$wall" \
             'BEGIN{o=(t/100-g-s)/w-c; printf "%.2f", (o < 0 ? 0 : o)}')
-        printf '  run %s/%s %-7s %-12s %8.0f req/s  CPU %6.2f s  %8s requests  %s errors  cores: server %s, other %s\n' \
-            "$rep" "$repeat" "$server" "$generator" "$rps" "$cpu" "$requests" "$errors" "$server_cores" "$other" >&2
-        row=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$server" "$generator" "$rep" "$rps" "$cpu" "$requests" "$errors" "$server_cores" "$other")
+        printf '  run %s/%s %-7s %-12s %8.0f req/s  CPU %6.2f s  %8s requests  %s errors  cores: server %s, other %s%s\n' \
+            "$rep" "$repeat" "$server" "$generator" "$rps" "$cpu" "$requests" "$errors" "$server_cores" "$other" \
+            "$([[ "$generator" == user-* ]] && read -r l w <"$work/seconds" && echo "  lowest second/median $l, warm-up $w s")" >&2
+        local low="" warm=""
+        if [[ "$generator" == user-* ]]; then read -r low warm <"$work/seconds"; fi
+        row=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$server" "$generator" "$rep" "$rps" "$cpu" "$requests" "$errors" "$server_cores" "$other" "$low" "$warm")
         if [ -z "$kept" ] || awk -v a="$other" -v b="$(cut -f9 <<<"$kept")" 'BEGIN{exit !(a < b)}'; then kept=$row; fi
         if [ "$wait_idle" -eq 0 ] || ! is_busy "$other"; then break; fi
         if [ "$attempt" -lt 4 ]; then echo "  (disturbed: run again)" >&2; fi
@@ -262,6 +301,38 @@ paired() {
         END {for (r in o) if ((r in x) && x[r] > 0) print o[r]/x[r]}' "$results" | median | awk '{if ($1 == "") print "n/a"; else printf "%.2f", $1}'
 }
 both() { [ -n "$2" ] && echo "$(ratio "$1" "$2") ($(paired "$3" "$4"))" || echo n/a; }
+
+if [ "$as_user" = 1 ]; then
+    # Each user row over bare / wrk / hey within its repetition, then the median over repetitions.
+    paired_of() {
+        awk -F'\t' -v a="$1" -v b="$2" '$2==a {o[$3]=$4} $2==b {x[$3]=$4}
+            END {for (r in o) if ((r in x) && x[r] > 0) print o[r]/x[r]}' "$results" | median | awk '{if ($1 == "") print "n/a"; else printf "%.2f", $1}'
+    }
+    echo
+    echo "# HTTP benchmark as a user writes the test: 10 s, no WarmUp, \`dotnet test\`, GET / on Kestrel, $concurrency in flight"
+    echo
+    echo "$(dotnet --list-runtimes | awk '/NETCore.App/{v=$2} END{print ".NET " v}'), $(nproc) cores, $(uname -sr); ${seconds} s measured per run, $repeat repetitions interleaved; medians."
+    echo
+    echo "| generator | requests/s (median) | min – max | lowest second ÷ median second (worst run) | automatic warm-up, s (median) | generator CPU-s per 100k requests | errors |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    for generator in "${generators[@]}"; do
+        rps=$(column_of kestrel "$generator" 4 | median)
+        range=$(column_of kestrel "$generator" 4 | sort -g | awk 'NR==1{lo=$1} {hi=$1} END{printf "%.0f – %.0f", lo, hi}')
+        low=$(column_of kestrel "$generator" 10 | sort -g | head -n 1)
+        warm=$(column_of kestrel "$generator" 11 | median)
+        cpu100k=$(per_100k kestrel "$generator" | median)
+        errors=$(column_of kestrel "$generator" 7 | awk '{e+=$1} END{print e+0}')
+        printf '| %s | %.0f | %s | %s | %s | %.2f | %s |\n' "$generator" "$rps" "$range" "${low:-–}" "${warm:-–}" "$cpu100k" "$errors"
+    done
+    echo
+    echo "Ratios within each repetition, median over the repetitions."
+    echo
+    echo "| | ÷ bare HttpClient loop (goal ≥ 0.95 for Release) | ÷ wrk | ÷ hey | Debug ÷ Release |"
+    echo "|---|---:|---:|---:|---:|"
+    echo "| user-release | $(paired_of user-release bare) | $(paired_of user-release wrk) | $(paired_of user-release hey) | |"
+    echo "| user-debug | $(paired_of user-debug bare) | $(paired_of user-debug wrk) | $(paired_of user-debug hey) | $(paired_of user-debug user-release) |"
+    exit 0
+fi
 
 echo
 echo "# HTTP benchmark: GET / \"hello\" on loopback, $concurrency requests in flight"

@@ -26,9 +26,13 @@ public sealed class StressTestAttribute : Attribute
     public string Duration { get; set; } = "10s";
 
     /// <summary>How long the load runs before measuring starts. Warm-up invocations run but are excluded from
-    /// statistics and thresholds.</summary>
-    /// <value>A duration such as <c>"5s"</c>; default <c>"0s"</c> (no warm-up). Scaled by <c>DurationScale</c>.</value>
-    public string WarmUp { get; set; } = "0s";
+    /// statistics and thresholds. By default the warm-up is automatic: the same load runs until the load generator
+    /// (this test process) is warm, its JIT quiet and its throughput settled, at most 30 s, and the result says how
+    /// long it took (<c>warm-up auto, 2.1 s</c>); otherwise the first seconds of a short test would describe the .NET
+    /// JIT of the test host rather than the API.</summary>
+    /// <value>A duration such as <c>"5s"</c>; <c>"0s"</c> turns warm-up off; default <c>"auto"</c> (automatic, at most
+    /// 30 s, on the real clock only). Scaled by <c>DurationScale</c>.</value>
+    public string WarmUp { get; set; } = "auto";
 
     /// <summary>How many workers invoke the method back-to-back, each on its own thread (the closed model).</summary>
     /// <value>1 to 1,000 (each worker is a thread; for more in flight use <see cref="Rate"/> with <see cref="MaxConcurrency"/>); default 1. Excludes <see cref="Rate"/>.</value>

@@ -29,6 +29,7 @@ internal sealed class RunAggregator
     private readonly List<string> _notes = [];
     private IReadOnlyList<ProbeSeries> _probes = [];
     private TimeSpan _measured;
+    private AgentCompleted? _warmUp;
     private int _stuck;
     private bool _cancelled;
 
@@ -55,6 +56,7 @@ internal sealed class RunAggregator
                 _problems.AddRange(completed.WorkerErrors);
                 _notes.AddRange(completed.Notes);
                 _details.Rename(completed.EndpointAliases);
+                _warmUp = completed.AutoWarmUp is null ? _warmUp : completed;
                 break;
             default:
                 throw new ArgumentException($"Unknown telemetry message {message?.GetType().Name}.", nameof(message));
@@ -116,6 +118,9 @@ internal sealed class RunAggregator
             IntervalHistograms = intervalHistograms,
             Notes = [.. _notes],
             Probes = _probes,
+            AutoWarmUp = _warmUp?.AutoWarmUp,
+            AutoWarmUpNote = _warmUp?.AutoWarmUpNote,
+            AutoWarmUpSettled = _warmUp?.AutoWarmUpSettled ?? true,
         };
     }
 

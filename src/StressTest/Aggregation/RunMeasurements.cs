@@ -98,6 +98,16 @@ internal sealed class RunMeasurements
     /// <summary>What the result says without failing the test: why the load stopped before its end.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>How long the automatic warm-up ran before the measured window; null when the warm-up was written (or
+    /// off), or did not run (a fake clock).</summary>
+    public TimeSpan? AutoWarmUp { get; init; }
+
+    /// <summary>How the automatic warm-up ended (<c>JIT quiet and throughput settled after 2.1 s</c>).</summary>
+    public string? AutoWarmUpNote { get; init; }
+
+    /// <summary>False when the automatic warm-up reached its limit before the generator was warm.</summary>
+    public bool AutoWarmUpSettled { get; init; } = true;
+
     /// <summary>Measured invocations: those that started inside the measured window.</summary>
     public long Count { get; }
 

@@ -10,4 +10,9 @@ namespace StressTest.Controller;
 /// the previous progress line (taken only when <see cref="TakeWindow"/> is called).</summary>
 /// <param name="SoFar">Everything measured so far, as the final result would show it.</param>
 /// <param name="TakeWindow">Latency since the last call, then a new window.</param>
-internal sealed record RunProgress(StressRunResult SoFar, Func<LatencySummary> TakeWindow);
+internal sealed record RunProgress(StressRunResult SoFar, Func<LatencySummary> TakeWindow)
+{
+    /// <summary>A second of the automatic warm-up, rehearsing the per-second work: nothing in it is measured, and a
+    /// progress line is composed but not shown (so its code too is compiled before measuring starts).</summary>
+    public bool Rehearsal { get; init; }
+}

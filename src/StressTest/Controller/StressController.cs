@@ -36,6 +36,9 @@ internal sealed partial class StressController
         _onInterval = onInterval;
     }
 
+    /// <summary>Whether the verdict warns of an unoptimised (Debug) test assembly or engine; set by runners.</summary>
+    public bool CheckBuild { get; init; }
+
     /// <summary>Runs <paramref name="plan"/> once.</summary>
     /// <param name="plan">The validated plan.</param>
     /// <param name="runId">The run's id.</param>
@@ -105,7 +108,8 @@ internal sealed partial class StressController
             cancelled,
             skipped ? setupContext.SkipReason : null,
             gate,
-            cancelled ? cancelReason?.Invoke() : null);
+            cancelled ? cancelReason?.Invoke() : null,
+            CheckBuild);
         return new StressRunResult(plan, runId, run.StartedAt, measurements, verdict, _time.GetElapsedTime(started))
         {
             LoadStartedAt = loadStartedAt,

@@ -3,6 +3,7 @@
 
 using StressTest.Aggregation;
 using StressTest.Evaluation.Baselines;
+using StressTest.Monitoring.Generator;
 using StressTest.Plan;
 
 namespace StressTest.Evaluation;
@@ -22,6 +23,8 @@ internal static class RunJudge
     /// <param name="skipReason">Why setup skipped the test; null when it did not.</param>
     /// <param name="gate">The test's regression gate; null when the test has no baseline to compare with.</param>
     /// <param name="cancelReason">What cancelled the run when the runner knows (<c>Ctrl+C (SIGINT)</c>); null otherwise.</param>
+    /// <param name="checkBuild">Whether an unoptimised (Debug) test assembly or engine gets its warning (runners ask;
+    /// the engine's own tests, Debug builds that run the controller directly, do not).</param>
     public static Verdict Decide(
         StressPlan plan,
         RunMeasurements? measurements,
@@ -30,7 +33,8 @@ internal static class RunJudge
         bool cancelled,
         string? skipReason = null,
         RegressionGate? gate = null,
-        string? cancelReason = null)
+        string? cancelReason = null,
+        bool checkBuild = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(problems);
@@ -51,8 +55,13 @@ internal static class RunJudge
         }
 
         var judged = gate?.Judge(outcome, plan, measurements) ?? GateJudgement.None(outcome);
-        IReadOnlyList<string> allWarnings = [.. warnings, .. new[] { measurements?.Generator.Warning, measurements?.Starvation?.Warning }.OfType<string>()];
-        return Verdict.Compose(judged.Outcome, thresholds, problems, allWarnings, measurements, plan.Load.Duration, judged, cancelled ? cancelReason : null) with
+        // The warnings the message shows beside the outcome, not only the report: they say the numbers are not the API's
+        // alone (a Debug build measures slower code; a generator short of CPU, threads or warmth, or a busy machine; a
+        // thread pool the test's own code starved).
+        var build = checkBuild && measurements is not null ? BuildCheck.Warning(plan.Method.TestClass.Assembly) : null;
+        string[] shown = [.. new[] { build, measurements?.Generator.Warning, measurements?.Starvation?.Warning }.OfType<string>()];
+        IReadOnlyList<string> allWarnings = [.. warnings, .. shown];
+        return Verdict.Compose(judged.Outcome, thresholds, problems, allWarnings, measurements, plan.Load.Duration, judged, shown, cancelled ? cancelReason : null) with
         {
             SkipReason = skipReason,
         };

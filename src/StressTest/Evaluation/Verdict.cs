@@ -48,6 +48,7 @@ internal sealed record Verdict(RunOutcome Outcome, IReadOnlyList<ThresholdResult
         RunMeasurements? measurements,
         TimeSpan duration,
         GateJudgement? gate = null,
+        IReadOnlyList<string>? shown = null,
         string? cancelReason = null)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
@@ -55,9 +56,13 @@ internal sealed record Verdict(RunOutcome Outcome, IReadOnlyList<ThresholdResult
         gate ??= GateJudgement.None(outcome);
         var regressed = gate.FailureLines.Any();
         var failure = FailureLines(outcome, thresholds, problems, measurements, duration, regressed, cancelReason);
+
+        // A run that failed on its numbers while the generator kept up says so: those numbers are the API's.
+        var keptUp = outcome == RunOutcome.Failed && thresholds.Any(t => !t.Passed) ? measurements?.Generator.KeptUpNote : null;
+        IEnumerable<string> beside = shown ?? [measurements?.Generator.Warning ?? string.Empty, measurements?.Starvation?.Warning ?? string.Empty];
         var message = string.Join(
             Environment.NewLine,
-            gate.FailureLines.Prepend(failure).Append(measurements?.Generator.Warning ?? string.Empty).Append(measurements?.Starvation?.Warning ?? string.Empty).Where(l => l.Length > 0));
+            gate.FailureLines.Prepend(failure).Append(keptUp ?? string.Empty).Concat(beside).Where(l => l.Length > 0));
         return new Verdict(outcome, thresholds, problems, warnings) { Gate = gate, FailureText = failure, Message = message };
     }
 

@@ -37,8 +37,17 @@ internal sealed record LoadDescription(
             open ? load.Arrivals.ToString().ToLowerInvariant() : null,
             load.Pacing > TimeSpan.Zero ? DurationParser.Format(load.Pacing) : null,
             staged ? string.Join(", ", load.Stages.Select(s => DurationParser.Format(s.Duration) + ":" + s.Target.ToString(CultureInfo.InvariantCulture))) : null,
-            DurationParser.Format(load.WarmUp),
+            load.AutoWarmUp ? LoadReader.AutoWarmUpText : DurationParser.Format(load.WarmUp),
             DurationParser.Format(load.Duration),
             DurationParser.Format(load.Timeout));
     }
+
+    /// <summary>A warm-up as a person reads it: <c>5s</c> as written, or <c>auto, 2.1 s</c> with the length the automatic
+    /// warm-up took (<c>auto</c> alone while unknown).</summary>
+    /// <param name="written">The plan's warm-up text (<see cref="WarmUp"/>).</param>
+    /// <param name="autoSeconds">How long the automatic warm-up ran; null when unknown.</param>
+    public static string WarmUpText(string written, double? autoSeconds) =>
+        written == LoadReader.AutoWarmUpText && autoSeconds is { } seconds
+            ? string.Create(CultureInfo.InvariantCulture, $"{LoadReader.AutoWarmUpText}, {seconds:0.0} s")
+            : written;
 }

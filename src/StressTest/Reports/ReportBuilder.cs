@@ -35,7 +35,11 @@ internal static class ReportBuilder
             RunId = result.RunId,
             StartedAt = result.StartedAt,
             DurationSeconds = m?.Measured.TotalSeconds ?? 0,
-            Plan = Plan(plan),
+            Plan = Plan(plan) with
+            {
+                WarmUpSeconds = m?.AutoWarmUp is { } auto ? Math.Round(auto.TotalSeconds, 3) : null,
+                WarmUpNote = m?.AutoWarmUpNote,
+            },
             Count = m?.Count ?? 0,
             Errors = m?.Errors ?? 0,
             ErrorRate = m?.ErrorRate ?? 0,
@@ -75,13 +79,13 @@ internal static class ReportBuilder
                 .ToList() ?? [],
             Problems = result.Problems,
             Dependencies = result.Dependencies.Select(d => new ReportDependency(d.Name, new OrderedDictionary<string, long>(d.Counters.DistinctBy(c => c.Key)))).ToList(),
-            Environment = CurrentEnvironment,
+            Environment = CurrentEnvironment with { DebugAssemblies = BuildCheck.DebugAssemblies(plan.Method.TestClass.Assembly) },
             Profile = plan.Settings.Gates.Profile,
             Latency = m?.Latency,
             ServiceTime = plan.Load.IsScheduled ? m?.ServiceTime : null,
             Intervals = m?.IntervalHistograms ?? [],
-            MeasuredFrom = result.LoadStartedAt + plan.Load.WarmUp,
-            Window = result.LoadStartedAt is { } loadStart && m is not null ? new ReportWindow(loadStart + plan.Load.WarmUp, loadStart + plan.Load.WarmUp + m.Measured) : null,
+            MeasuredFrom = result.LoadStartedAt + WarmUp(plan, m),
+            Window = result.LoadStartedAt is { } loadStart && m is not null ? new ReportWindow(loadStart + WarmUp(plan, m), loadStart + WarmUp(plan, m) + m.Measured) : null,
             Generator = m is null ? null : ReportLoadGenerator.From(m.Generator),
             Warnings = result.Warnings,
             Probes = m?.Probes.Select(ReportProbe.From).ToList() ?? [],
@@ -104,6 +108,10 @@ internal static class ReportBuilder
     {
         Cpu = MachineInfo.Current.Cpu,
     };
+
+    /// <summary>The warm-up that ran before the measured window: as written, or as long as the automatic one took.</summary>
+    private static TimeSpan WarmUp(StressPlan plan, RunMeasurements? m) =>
+        plan.Load.AutoWarmUp ? m?.AutoWarmUp ?? TimeSpan.Zero : plan.Load.WarmUp;
 
     /// <summary>The JSON's <c>outcome</c>: <c>passed</c>, <c>failed</c>…</summary>
     public static string OutcomeText(RunOutcome outcome) => outcome.ToString().ToLowerInvariant();

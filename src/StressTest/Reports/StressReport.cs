@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Text.Json.Serialization;
+using StressTest.Plan;
 using HdrHistogram;
 using StressTest.Aggregation;
 
@@ -94,6 +95,16 @@ internal sealed record ReportPlan(
     [property: JsonPropertyName("durationScale")] double DurationScale)
 {
     [JsonPropertyName("rateScale")] public double RateScale { get; init; } = 1;
+
+    /// <summary>How long the automatic warm-up ran (<c>warmUp</c> is <c>auto</c>), s; null otherwise.</summary>
+    [JsonPropertyName("warmUpSeconds")] public double? WarmUpSeconds { get; init; }
+
+    /// <summary>How the automatic warm-up ended: <c>JIT quiet and throughput settled after 2.1 s</c>, or cut off at its
+    /// limit; null otherwise.</summary>
+    [JsonPropertyName("warmUpNote")] public string? WarmUpNote { get; init; }
+
+    /// <summary>The warm-up as shown: <c>5s</c>, or <c>auto, 2.1 s</c>.</summary>
+    [JsonIgnore] public string WarmUpText => LoadDescription.WarmUpText(WarmUp, WarmUpSeconds);
 }
 
 /// <summary>Latency statistics in milliseconds.</summary>
@@ -199,6 +210,9 @@ internal sealed record ReportEnvironment(
     [property: JsonPropertyName("toolVersion")] string ToolVersion)
 {
     [JsonPropertyName("cpu")] public string? Cpu { get; init; }
+
+    /// <summary>The test's and the engine's assemblies that were unoptimised (Debug) builds; empty when none was.</summary>
+    [JsonPropertyName("debugAssemblies")] public IReadOnlyList<string> DebugAssemblies { get; init; } = [];
 }
 
 /// <summary>What one dependency reported: counters by name, in its order (a mock: <c>"POST /v1/charges 503": 12</c>).</summary>

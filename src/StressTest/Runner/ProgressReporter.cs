@@ -85,6 +85,13 @@ internal sealed class ProgressReporter
             // The final write reports a folder that cannot be written; a progress write must not end the run.
         }
 
+        if (progress.Rehearsal)
+        {
+            // The warm-up's rehearsal: the line is composed, not shown, so its code is compiled before measuring.
+            _ = Line(progress.SoFar, progress.TakeWindow().P95, TimeSpan.FromSeconds(1));
+            return;
+        }
+
         var measured = progress.SoFar.Measurements?.Measured ?? TimeSpan.Zero;
         if (_onLine is null || _interval <= TimeSpan.Zero || measured - _lastLine < _interval)
         {

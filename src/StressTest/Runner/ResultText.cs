@@ -6,6 +6,7 @@ using System.Text;
 using StressTest.Aggregation;
 using StressTest.Evaluation;
 using StressTest.Load;
+using StressTest.Plan;
 using StressTest.Plan.Rules;
 using StressTest.Reports.Tables;
 
@@ -25,7 +26,10 @@ internal static class ResultText
         var plan = result.Plan;
         var text = new StringBuilder();
         text.Append(Invariant, $"{plan.DisplayName}: {result.Outcome.ToString().ToLowerInvariant()} ({Describe(plan.Load)}, ");
-        text.Append(Invariant, $"warm-up {plan.Load.WarmUp.TotalSeconds:0.###} s, measured {result.Measurements?.Measured.TotalSeconds ?? 0:0.###} s)").AppendLine();
+        var warmUp = plan.Load.AutoWarmUp
+            ? LoadDescription.WarmUpText(LoadReader.AutoWarmUpText, result.Measurements?.AutoWarmUp?.TotalSeconds)
+            : string.Create(Invariant, $"{plan.Load.WarmUp.TotalSeconds:0.###} s");
+        text.Append(Invariant, $"warm-up {warmUp}, measured {result.Measurements?.Measured.TotalSeconds ?? 0:0.###} s)").AppendLine();
         if (result.Measurements is not { } m)
         {
             return text.Append("  no load ran").AppendLine().ToString();

@@ -75,7 +75,7 @@ internal sealed class StressTestRunner
         var reporter = new ProgressReporter(resultsDirectory, progress, settings.Settings.ProgressInterval);
         var runId = NewRunId();
         await reporter.StartedAsync(plan.Value, runId, _time.GetUtcNow()).ConfigureAwait(false);
-        var result = await new StressController(_time, _agents, reporter.OnIntervalAsync).RunAsync(plan.Value, runId, cancellationToken, gate.Value, cancelReason).ConfigureAwait(false);
+        var result = await new StressController(_time, _agents, reporter.OnIntervalAsync) { CheckBuild = true }.RunAsync(plan.Value, runId, cancellationToken, gate.Value, cancelReason).ConfigureAwait(false);
         var verdict = result.Verdict;
         if (result.Outcome == RunOutcome.Skipped)
         {

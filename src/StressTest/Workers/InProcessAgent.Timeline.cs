@@ -46,14 +46,17 @@ internal sealed partial class InProcessAgent
         var interval = new IntervalAccumulator(load.IsScheduled);
         int stuck;
         TimeSpan measured;
+        WarmUpOutcome? warmUp;
         using (cancellationToken.Register(() => StopAndCancel(run, slots)))
         using (new TimeoutWatchdog(_time, slots, load.Timeout))
         {
             run.Start(_time.GetTimestamp());
+            var health = HealthSampler.ForThisProcess(_time);
+            warmUp = run.AutoWarmUp ? WarmUp(clock, run, executor, interval, health, telemetry, cancellationToken) : null;
             var intervalStart = run.MeasureFrom;
             var index = 0;
             clock.WaitUntil(run.MeasureFrom, cancellationToken);
-            var health = HealthSampler.ForThisProcess(_time);
+            health?.Restart();
             while (!run.IsStopping)
             {
                 var tick = Math.Min(intervalStart + run.ToTicks(Interval), run.MeasureEnd);
@@ -120,6 +123,9 @@ internal sealed partial class InProcessAgent
         {
             Notes = run.Notes,
             EndpointAliases = http.Names.Aliases(),
+            AutoWarmUp = warmUp?.Length,
+            AutoWarmUpNote = warmUp?.Note,
+            AutoWarmUpSettled = warmUp?.Settled ?? true,
         });
     }
 

@@ -152,4 +152,7 @@ internal sealed partial class InProcessAgent : ILoadAgent
             return ParseResult<MethodBinding>.Failure($"Could not load {reference.TypeName} from {reference.AssemblyPath}: {ex.Message}");
         }
     }
+
+    /// <summary>How an automatic warm-up went.</summary>
+    private sealed record WarmUpOutcome(TimeSpan Length, string Note, bool Settled);
 }

@@ -52,11 +52,11 @@ internal sealed class InvocationChain : IDisposable
         try
         {
             var time = _run.Time;
-            var end = _run.MeasureEnd;
             while (!_run.IsStopping)
             {
+                // Read each turn: an automatic warm-up fixes the window's end only when it ends.
                 var now = time.GetTimestamp();
-                if (now >= end)
+                if (now >= _run.MeasureEnd)
                 {
                     break;
                 }

@@ -34,6 +34,8 @@ internal sealed class InvocationSlot : IInvocationScope
 
     // 0 when idle, else the actual start timestamp of the invocation in flight (read by the watchdog).
     private long _inflightStart;
+    private long _warmUpCompleted;
+    private bool _rehearsing;
 
     // State of a pending asynchronous invocation (open model), kept in fields so that waiting for it allocates
     // nothing: the continuation is one cached delegate per slot.
@@ -67,8 +69,25 @@ internal sealed class InvocationSlot : IInvocationScope
 
     public LoadRun Run => _run;
 
-    /// <summary>Whether the invocation in flight is measured (it was scheduled after the warm-up).</summary>
+    /// <summary>Whether the invocation in flight is measured (it was scheduled after the warm-up). Decided once, when
+    /// it starts: an automatic warm-up that ends while it runs does not make half of it measured.</summary>
     public bool IsMeasured { get; private set; }
+
+    /// <summary>Whether the invocation in flight records what it does: measured, or rehearsing during an automatic
+    /// warm-up (the same recording code runs, into recorders that are thrown away, so it is compiled and warm before
+    /// measuring starts; without it the measured path's first calls fell into the first measured second).</summary>
+    public bool IsRecording => IsMeasured || _rehearsing;
+
+    /// <summary>Where the invocation in flight records its steps, endpoints and checks.</summary>
+    public DetailRecorder Details => _rehearsing ? _run.RehearsalDetails : _run.Details;
+
+    /// <summary>The run's telemetry for a measured invocation; off for a rehearsing one (warm-up never counts).</summary>
+    public RunTelemetry Telemetry => IsMeasured ? _run.Telemetry : RunTelemetry.Off;
+
+    /// <summary>Warm-up invocations this slot completed: what the automatic warm-up judges throughput by (one plain
+    /// field per slot, written by whichever thread completes the slot's one invocation in flight: no shared counter
+    /// for the workers to contend on).</summary>
+    public long WarmUpCompleted => Volatile.Read(ref _warmUpCompleted);
 
     /// <summary>The method bound to this slot's instance of the test class.</summary>
     public InvocationDelegate? Invoke { get; set; }
@@ -102,8 +121,8 @@ internal sealed class InvocationSlot : IInvocationScope
     /// <inheritdoc/>
     public StepPass BeginStep(string name)
     {
-        var recorder = _run.Details.Step(name);
-        if (!IsMeasured)
+        var recorder = Details.Step(name);
+        if (!IsRecording)
         {
             return default;
         }
@@ -121,7 +140,7 @@ internal sealed class InvocationSlot : IInvocationScope
         {
             var elapsed = (long)((_run.Time.GetTimestamp() - pass.Start) * _run.MicrosecondsPerTick);
             recorder.Record(elapsed, failed);
-            _run.Telemetry.RecordStep(elapsed, recorder.Name);
+            Telemetry.RecordStep(elapsed, recorder.Name);
         }
 
         if (pass.Span is { } span)
@@ -152,9 +171,9 @@ internal sealed class InvocationSlot : IInvocationScope
     /// <summary>One evaluation of a soft check by the invocation in flight.</summary>
     public void Check(bool condition, string name)
     {
-        if (IsMeasured)
+        if (IsRecording)
         {
-            _run.Details.Check(name, condition);
+            Details.Check(name, condition);
             if (!condition)
             {
                 _checkFailed = true;
@@ -273,6 +292,7 @@ internal sealed class InvocationSlot : IInvocationScope
     {
         var source = _source;
         IsMeasured = intended >= _run.MeasureFrom;
+        _rehearsing = !IsMeasured && _run.AutoWarmUp && _run.IsWarmingUp;
         _checkFailed = false;
         _httpFailureStatus = 0;
         _httpFailureEndpoint = null;
@@ -333,14 +353,23 @@ internal sealed class InvocationSlot : IInvocationScope
             Volatile.Write(ref _source, new CancellationTokenSource());
         }
 
-        if (intended < _run.MeasureFrom)
-        {
-            return; // warm-up: runs, but is not measured
-        }
-
         var perTick = _run.MicrosecondsPerTick;
         var service = end - start;
         var latency = (long)((end - intended) * perTick);
+        if (!IsMeasured)
+        {
+            // Warm-up: runs, but is never measured. While an automatic warm-up rehearses, it records into the worker's
+            // sink, which the agent empties before it opens the measured window.
+            Volatile.Write(ref _warmUpCompleted, _warmUpCompleted + 1);
+            if (_rehearsing && _run.TryEnterRehearsal())
+            {
+                _sink.Record(latency, (long)(service * perTick), (long)((start - intended) * perTick));
+                _run.ExitRehearsal();
+            }
+
+            return;
+        }
+
         _sink.Record(latency, (long)(service * perTick), (long)((start - intended) * perTick));
         timedOut |= service >= _run.TimeoutTicks;
         _run.Telemetry.RecordInvocation(latency, timedOut || cutOff || failure is not null || Volatile.Read(ref _httpFailureStatus) != 0);

@@ -27,6 +27,14 @@ internal sealed partial class LoadRun
     private int _running;
     private volatile bool _stopping;
 
+    // Written once by Start (a fixed warm-up) or by EndWarmUp (the automatic one, from the agent's thread) while the
+    // workers run, so read with Volatile: a worker must see the window as soon as it is known. On x64 a volatile read
+    // of a long is a plain load; the hot path reads each once per invocation.
+    private long _measureFrom;
+    private long _measureEnd;
+    private int _rehearsals;
+    private int _rehearsalOver;
+
     public LoadRun(TimeProvider time, string runId, LoadProfile load, int workerCount, StressHttpClient? http = null)
     {
         Http = http;
@@ -37,6 +45,7 @@ internal sealed partial class LoadRun
         }
 
         Details = new DetailRecorder(ReportProblem);
+        RehearsalDetails = new DetailRecorder(static _ => { });
         Time = time;
         RunId = runId;
         Load = load;
@@ -50,9 +59,14 @@ internal sealed partial class LoadRun
         // OS waits count whole milliseconds: up to the last 0.2 ms (plus the rounding) before a scheduled start are spun,
         // yielding the CPU, on the real clock (see ThreadWaiter). A fake clock only moves when told to: it never spins.
         SpinTicks = time == TimeProvider.System ? ToTicks(TimeSpan.FromMilliseconds(0.2)) : 0;
-        Timeline = load.Timeline();
-        MeasureFrom = long.MaxValue;
-        MeasureEnd = long.MaxValue;
+
+        // The automatic warm-up runs on the real clock only: on a fake one the generator's warmth means nothing.
+        AutoWarmUp = load.AutoWarmUp && time == TimeProvider.System;
+        WarmUpLength = load.AutoWarmUp && !AutoWarmUp ? TimeSpan.Zero : load.WarmUp;
+        WarmUpShape = WarmUpLength > TimeSpan.Zero ? load.WarmUpShape(WarmUpLength) : null;
+        MeasuredShape = load.MeasuredShape(warmedUp: WarmUpLength > TimeSpan.Zero);
+        _measureFrom = long.MaxValue;
+        _measureEnd = long.MaxValue;
     }
 
     public TimeProvider Time { get; }
@@ -98,13 +112,30 @@ internal sealed partial class LoadRun
     /// <summary>Steps, endpoints and checks, recorded by every invocation of this agent.</summary>
     public DetailRecorder Details { get; }
 
+    /// <summary>Where an automatic warm-up's invocations record their steps, endpoints and checks: the same code as the
+    /// measured ones run, into recorders that are thrown away.</summary>
+    public DetailRecorder RehearsalDetails { get; }
+
     public LoadProfile Load { get; }
 
-    /// <summary>The run's start (warm-up begins); offsets of the <see cref="Timeline"/> count from here.</summary>
+    /// <summary>The run's start (warm-up begins); offsets of the <see cref="WarmUpShape"/> count from here.</summary>
     public long StartTimestamp { get; private set; }
 
-    /// <summary>The load's target over the run (rate or active workers), warm-up included.</summary>
-    public LoadShape Timeline { get; }
+    /// <summary>True when the warm-up ends when the generator is warm (<see cref="EndWarmUp"/>), at most
+    /// <see cref="WarmUpLength"/> after the start.</summary>
+    public bool AutoWarmUp { get; }
+
+    /// <summary>The warm-up's length; with <see cref="AutoWarmUp"/> its upper bound.</summary>
+    public TimeSpan WarmUpLength { get; }
+
+    /// <summary>The load's target during the warm-up (rate or active workers), from the start; null without one.</summary>
+    public LoadShape? WarmUpShape { get; }
+
+    /// <summary>The load's target over the measured window, from <see cref="MeasureFrom"/>.</summary>
+    public LoadShape MeasuredShape { get; }
+
+    /// <summary>True while an automatic warm-up runs: the measured window is not known yet.</summary>
+    public bool IsWarmingUp => Volatile.Read(ref _measureFrom) == long.MaxValue;
 
     /// <summary>Ticks before a scheduled start that a waiting thread spins instead of sleeping.</summary>
     public long SpinTicks { get; }
@@ -114,11 +145,12 @@ internal sealed partial class LoadRun
     /// <summary>The error of an invocation cut off at the end of the shutdown grace (<see cref="IsCutOff"/>).</summary>
     public string CutOffMessage { get; }
 
-    /// <summary>Invocations starting at or after this timestamp are measured (warm-up ends).</summary>
-    public long MeasureFrom { get; private set; }
+    /// <summary>Invocations starting at or after this timestamp are measured (warm-up ends); <see cref="long.MaxValue"/>
+    /// until known.</summary>
+    public long MeasureFrom => Volatile.Read(ref _measureFrom);
 
-    /// <summary>No invocation starts at or after this timestamp.</summary>
-    public long MeasureEnd { get; private set; }
+    /// <summary>No invocation starts at or after this timestamp; <see cref="long.MaxValue"/> until known.</summary>
+    public long MeasureEnd => Volatile.Read(ref _measureEnd);
 
     public long TimeoutTicks { get; }
 
@@ -140,13 +172,68 @@ internal sealed partial class LoadRun
 
     public TimeSpan ToTimeSpan(long ticks) => TimeSpan.FromTicks((long)(ticks * (TimeSpan.TicksPerSecond / (double)Time.TimestampFrequency)));
 
-    /// <summary>Fixes the timeline and releases the workers.</summary>
+    /// <summary>Fixes the timeline (the measured window too, unless the warm-up is automatic) and releases the workers.</summary>
     public void Start(long startTimestamp)
     {
         StartTimestamp = startTimestamp;
-        MeasureFrom = startTimestamp + ToTicks(Load.WarmUp);
-        MeasureEnd = MeasureFrom + ToTicks(Load.Duration);
+        if (!AutoWarmUp)
+        {
+            SetWindow(startTimestamp + ToTicks(WarmUpLength));
+        }
+
         _go.TrySetResult();
+    }
+
+    /// <summary>Ends an automatic warm-up at <paramref name="timestamp"/>: the measured window starts there and lasts
+    /// Duration. Waiting workers are woken, so a ramp's idle worker or the pacer re-reads the timeline. Once only.</summary>
+    public void EndWarmUp(long timestamp)
+    {
+        if (IsWarmingUp)
+        {
+            SetWindow(timestamp);
+            lock (_waiters)
+            {
+                _waiters.ForEach(w => w.Wake());
+            }
+        }
+    }
+
+    /// <summary>Lets a warm-up invocation record into its worker's sink (the measured path, rehearsed) while the
+    /// rehearsal lasts; <see cref="ExitRehearsal"/> after. <see cref="EndRehearsal"/> lets none enter any more and waits
+    /// out those inside, so the agent can empty the sinks before it opens the measured window: no warm-up value
+    /// reaches a measured interval, and no measured value is thrown away with the warm-up's.</summary>
+    public bool TryEnterRehearsal()
+    {
+        Interlocked.Increment(ref _rehearsals);
+        if (Volatile.Read(ref _rehearsalOver) == 0)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _rehearsals);
+        return false;
+    }
+
+    public void ExitRehearsal() => Interlocked.Decrement(ref _rehearsals);
+
+    /// <summary>Ends the rehearsal: waits until no warm-up invocation is still recording (a few µs).</summary>
+    public void EndRehearsal()
+    {
+        // Exchange is a full fence between this write and the read below (store-load), paired with TryEnterRehearsal's
+        // increment-then-read: either the invocation sees the rehearsal over, or this sees it inside.
+        Interlocked.Exchange(ref _rehearsalOver, 1);
+        var spin = default(SpinWait);
+        while (Volatile.Read(ref _rehearsals) != 0)
+        {
+            spin.SpinOnce();
+        }
+    }
+
+    private void SetWindow(long measureFrom)
+    {
+        // The end first: a worker that sees the new start must never see the old, unknown end with it.
+        Volatile.Write(ref _measureEnd, measureFrom + ToTicks(Load.Duration));
+        Volatile.Write(ref _measureFrom, measureFrom);
     }
 
     public void Stop()
@@ -173,9 +260,40 @@ internal sealed partial class LoadRun
     }
 
     /// <summary>The target (rate or active workers) at a timestamp.</summary>
-    public double TargetAt(long timestamp) => Timeline.TargetAt(ToTimeSpan(timestamp - StartTimestamp));
+    public double TargetAt(long timestamp)
+    {
+        var measureFrom = MeasureFrom;
+        return timestamp < measureFrom && WarmUpShape is { } warmUp
+            ? warmUp.TargetAt(ToTimeSpan(timestamp - StartTimestamp))
+            : MeasuredShape.TargetAt(ToTimeSpan(timestamp - Math.Min(measureFrom, timestamp)));
+    }
 
-    /// <summary>The timestamp of a timeline offset.</summary>
+    /// <summary>
+    /// When the target first reaches <paramref name="level"/> at or after <paramref name="now"/> (a ramp's idle worker
+    /// waits for it): a timestamp, or null when it never does. During an automatic warm-up whose level stays below,
+    /// the warm-up's bound: <see cref="EndWarmUp"/> wakes the worker before that.
+    /// </summary>
+    public long? WhenTargetReaches(double level, long now)
+    {
+        var measureFrom = MeasureFrom;
+        if (now < measureFrom && WarmUpShape is { } warmUp)
+        {
+            if (warmUp.TimeAtOrAbove(level, ToTimeSpan(now - StartTimestamp)) is { } inWarmUp && At(inWarmUp) < measureFrom)
+            {
+                return At(inWarmUp);
+            }
+
+            if (measureFrom == long.MaxValue)
+            {
+                return At(WarmUpLength);
+            }
+        }
+
+        var from = Math.Max(now, measureFrom);
+        return MeasuredShape.TimeAtOrAbove(level, ToTimeSpan(from - measureFrom)) is { } offset ? measureFrom + ToTicks(offset) : null;
+    }
+
+    /// <summary>The timestamp of a warm-up offset.</summary>
     public long At(TimeSpan offset) => StartTimestamp + ToTicks(offset);
 
     public void WaitForStart() => _go.Task.Wait();

@@ -153,46 +153,78 @@ internal sealed class OpenModelExecutor : ILoadExecutor
         _run.ReportExited();
     }
 
+    /// <summary>
+    /// The warm-up's arrivals from the run's start, then the measured window's from its own start: two schedules, so
+    /// an automatic warm-up of any length hands over at once, and the measured arrivals are the same whatever warm-up
+    /// went before (the same seed draws the same Poisson gaps).
+    /// </summary>
     private void Pace(ThreadWaiter waiter)
     {
         var run = _run;
-        var time = run.Time;
-        var schedule = new ArrivalSchedule(run.Timeline, run.Load.Arrivals, run.Load.Seed);
         long index = 0;
-        while (!run.IsStopping && schedule.TryNext(out var offset))
+        if (run.WarmUpShape is { } warmUp)
         {
-            var intended = run.At(offset);
-            if (intended >= run.MeasureEnd)
+            var schedule = new ArrivalSchedule(warmUp, run.Load.Arrivals, run.Load.Seed);
+            while (!run.IsStopping && schedule.TryNext(out var offset))
             {
-                break;
-            }
-
-            if (intended > time.GetTimestamp() && !waiter.WaitUntil(intended))
-            {
-                break;
-            }
-
-            var slot = Pop();
-            if (slot is null)
-            {
-                if (intended >= run.MeasureFrom)
+                var intended = run.At(offset);
+                if (intended >= run.MeasureFrom || !Arrive(waiter, intended, ref index))
                 {
-                    _sink.AddDropped();
+                    break;
                 }
-
-                continue;
             }
 
-            Interlocked.Increment(ref _inFlight);
-            if (_synchronous)
+            // An automatic warm-up whose schedule ran out before the generator was warm waits for its end.
+            while (!run.IsStopping && run.IsWarmingUp && waiter.WaitUntil(run.At(run.WarmUpLength), untilWarm: true))
             {
-                ThreadFor(slot).Run(intended, index++);
-            }
-            else
-            {
-                slot.Start(intended, index++, _release);
             }
         }
+
+        var measured = new ArrivalSchedule(run.MeasuredShape, run.Load.Arrivals, run.Load.Seed);
+        var from = run.MeasureFrom;
+        while (!run.IsStopping && measured.TryNext(out var offset))
+        {
+            var intended = from + run.ToTicks(offset);
+            if (intended >= run.MeasureEnd || !Arrive(waiter, intended, ref index))
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>Waits for an arrival's intended start and starts it in a free slot, or counts it dropped; false when
+    /// the run stopped (or an automatic warm-up ended) while waiting.</summary>
+    private bool Arrive(ThreadWaiter waiter, long intended, ref long index)
+    {
+        var run = _run;
+        var warming = run.IsWarmingUp;
+        if (intended > run.Time.GetTimestamp() && (!waiter.WaitUntil(intended, untilWarm: warming) || (warming && !run.IsWarmingUp)))
+        {
+            return false;
+        }
+
+        var slot = Pop();
+        if (slot is null)
+        {
+            if (intended >= run.MeasureFrom)
+            {
+                _sink.AddDropped();
+            }
+
+            return true;
+        }
+
+        Interlocked.Increment(ref _inFlight);
+        if (_synchronous)
+        {
+            ThreadFor(slot).Run(intended, index++);
+        }
+        else
+        {
+            slot.Start(intended, index++, _release);
+        }
+
+        return true;
     }
 
     private SlotThread ThreadFor(InvocationSlot slot)

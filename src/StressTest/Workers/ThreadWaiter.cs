@@ -35,12 +35,19 @@ internal sealed class ThreadWaiter : IDisposable
         }
     }
 
-    /// <summary>Waits until <paramref name="timestamp"/>; returns false if the run stopped first.</summary>
-    public bool WaitUntil(long timestamp)
+    /// <summary>Waits until <paramref name="timestamp"/>; returns false if the run stopped first. With
+    /// <paramref name="untilWarm"/> (called during an automatic warm-up) it also returns, true, as soon as the warm-up
+    /// ends: the caller's schedule changes there.</summary>
+    public bool WaitUntil(long timestamp, bool untilWarm = false)
     {
         var time = _run.Time;
         while (!_run.IsStopping)
         {
+            if (untilWarm && !_run.IsWarmingUp)
+            {
+                return true;
+            }
+
             var remaining = timestamp - time.GetTimestamp();
             if (remaining <= 0)
             {
@@ -64,9 +71,9 @@ internal sealed class ThreadWaiter : IDisposable
             }
 
             _signal.Reset();
-            if (_run.IsStopping)
+            if (_run.IsStopping || (untilWarm && !_run.IsWarmingUp))
             {
-                break; // stopped between the loop's check and the reset, whose Wake the reset may have cleared
+                continue; // stopped or warm between the loop's check and the reset, whose Wake the reset may have cleared
             }
 
             if (_timer is null)

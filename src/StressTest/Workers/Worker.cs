@@ -117,25 +117,25 @@ internal sealed class Worker
     {
         var run = _run;
         var time = run.Time;
-        var end = run.MeasureEnd;
         var pacing = run.ToTicks(run.Load.Pacing);
-        var timeline = run.Timeline;
         var ramping = run.Load.Stages.Count > 0;
         long iteration = 0;
         var next = run.StartTimestamp; // the paced schedule: this worker's next intended start
         while (!run.IsStopping)
         {
+            // Read each turn: an automatic warm-up fixes the window's end only when it ends.
+            var end = run.MeasureEnd;
             var now = time.GetTimestamp();
             if (now >= end)
             {
                 break;
             }
 
-            if (ramping && timeline.TargetAt(run.ToTimeSpan(now - run.StartTimestamp)) < Id + 1)
+            if (ramping && run.TargetAt(now) < Id + 1)
             {
                 // Not among the active workers now: sleep until the ramp reaches this worker, then start afresh.
-                var active = timeline.TimeAtOrAbove(Id + 1, run.ToTimeSpan(now - run.StartTimestamp));
-                if (active is null || !waiter.WaitUntil(Math.Min(end, run.At(active.Value))))
+                var active = run.WhenTargetReaches(Id + 1, now);
+                if (active is null || !waiter.WaitUntil(Math.Min(end, active.Value), untilWarm: run.IsWarmingUp))
                 {
                     break;
                 }

@@ -18,16 +18,20 @@ internal sealed class FixtureProject
     private readonly Lazy<Task<ProcessResult>> _build;
     private readonly string[] _buildArguments;
 
+    private readonly string _configuration;
+
     /// <param name="name">The fixture's folder under tests/Fixtures.</param>
     /// <param name="buildArguments">Added to its `dotnet build` (such as an MSBuild property).</param>
-    private FixtureProject(string name, params string[] buildArguments)
+    /// <param name="configuration">Debug, or Release as `dotnet test -c Release` builds it.</param>
+    private FixtureProject(string name, string[]? buildArguments = null, string configuration = "Debug")
     {
         Name = name;
-        _buildArguments = buildArguments;
+        _buildArguments = buildArguments ?? [];
+        _configuration = configuration;
         ProjectDirectory = Path.Combine(RepositoryRoot.Path, "tests", "Fixtures", name);
         // Same target framework as this test assembly: both take it from Directory.Build.props.
         var targetFramework = new DirectoryInfo(AppContext.BaseDirectory).Name;
-        AssemblyPath = Path.Combine(ProjectDirectory, "bin", "Debug", targetFramework, name + ".dll");
+        AssemblyPath = Path.Combine(ProjectDirectory, "bin", configuration, targetFramework, name + ".dll");
         _build = new(() => BuildAsync(_buildArguments), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -48,9 +52,14 @@ internal sealed class FixtureProject
     public static FixtureProject Data { get; } = new("DataFixture");
 
     /// <summary>Built with its analyzer error suppressed, so that it builds and its tests run.</summary>
-    public static FixtureProject Analyzer { get; } = new("AnalyzerFixture", "-p:SuppressStressTestErrors=true");
+    public static FixtureProject Analyzer { get; } = new("AnalyzerFixture", ["-p:SuppressStressTestErrors=true"]);
 
     public static FixtureProject Hostile { get; } = new("HostileFixture");
+
+    public static FixtureProject WarmUp { get; } = new("WarmUpFixture");
+
+    /// <summary>The same project built in Release (as `dotnet test -c Release` does), engine included.</summary>
+    public static FixtureProject WarmUpRelease { get; } = new("WarmUpFixture", configuration: "Release");
 
     public string Name { get; }
 
@@ -85,7 +94,7 @@ internal sealed class FixtureProject
         var markers = Path.Combine(results, "markers");
         List<string> command =
         [
-            "test", ProjectDirectory, "--no-build", "-c", "Debug",
+            "test", ProjectDirectory, "--no-build", "-c", _configuration,
             "--logger", $"trx;LogFileName={runName}.trx",
             "--results-directory", results,
             .. arguments,
@@ -114,7 +123,7 @@ internal sealed class FixtureProject
 
     /// <summary>`dotnet build` of the fixture, with <paramref name="extraArguments"/> after its own.</summary>
     public Task<ProcessResult> BuildAsync(params string[] extraArguments) => DotnetCli.RunAsync(
-        ["build", ProjectDirectory, "-c", "Debug", "--disable-build-servers", "-nodeReuse:false", "-v:minimal", .. extraArguments],
+        ["build", ProjectDirectory, "-c", _configuration, "--disable-build-servers", "-nodeReuse:false", "-v:minimal", .. extraArguments],
         environment: null,
         BuildTimeout);
 }

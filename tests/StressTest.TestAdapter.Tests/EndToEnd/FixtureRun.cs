@@ -8,13 +8,18 @@ internal sealed record FixtureRun(ProcessResult Process, TrxFile Trx, string Res
 {
     public TrxResult Get(string methodName) => Trx.Get(methodName);
 
-    /// <summary>Passed, with no message except the generator-saturation warning, which a machine too busy to keep the
-    /// schedule rightly gets (CI machines shared with the suite's other test projects can be).</summary>
+    /// <summary>Passed, with no message except warnings a fixture rightly gets: the one of a Debug build (the fixtures
+    /// are built in Debug, as `dotnet test` builds by default) and the generator verdict's, which a machine too busy to
+    /// keep the schedule rightly gets (CI machines shared with the suite's other test projects can be).</summary>
     public void AssertPassedWithoutMessage(TrxResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         Assert.AreEqual("Passed", result.Outcome, $"{result}: {result.ErrorMessage}{Environment.NewLine}{this}");
-        Assert.IsTrue(result.ErrorMessage is null || result.ErrorMessage.StartsWith("Warning: the load generator was saturated", StringComparison.Ordinal), result.ErrorMessage);
+        var lines = (result.ErrorMessage ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string[] allowed = ["Warning: the load generator ", "Warning: the machine was busy with other work ", "Warning: WarmUpFixture.dll "];
+        Assert.IsTrue(
+            lines.All(l => allowed.Any(a => l.StartsWith(a, StringComparison.Ordinal)) || (l.StartsWith("Warning: ", StringComparison.Ordinal) && l.Contains(" Debug build", StringComparison.Ordinal))),
+            result.ErrorMessage);
     }
 
     public bool HasMarker(string name) => File.Exists(Path.Combine(MarkersDirectory, name));

@@ -80,7 +80,7 @@ public sealed class HtmlReportBrowserTests(TestContext testContext)
         Assert.AreEqual("failed", document.GetProperty("outcome").GetString());
         Assert.IsLessThanOrEqualTo(0.0, phoneOverflow, "the page scrolls sideways on a 390 px phone");
 
-        CollectionAssert.AreEquivalent(new[] { "percentiles", "latency", "throughput", "errors", "inflight", "generator", "generator-threadpool", "generator-lateness" }, charts.Select(c => c.GetProperty("chart").GetString()).ToArray());
+        CollectionAssert.AreEquivalent(new[] { "percentiles", "latency", "throughput", "errors", "inflight", "generator", "generator-threadpool", "generator-jit", "generator-lateness" }, charts.Select(c => c.GetProperty("chart").GetString()).ToArray());
         var seconds = json.Require("series").EnumerateArray().ToList();
         Assert.IsGreaterThanOrEqualTo(3, seconds.Count, json.ToString());
         foreach (var chart in charts)

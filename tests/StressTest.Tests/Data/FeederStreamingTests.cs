@@ -85,7 +85,7 @@ public sealed class FeederStreamingTests
         public static void Setup(StressSetupContext setup) =>
             setup.Set(Feeder.FromCsv<Customer>(Path, FeedStrategy.Unique, new FeederOptions { WhenExhausted = FeedExhaustion.StopRun }));
 
-        [StressTest(Duration = "5m")]
+        [StressTest(Duration = "5m", WarmUp = "0s")]
         public static void Run(StressContext ctx)
         {
             var customer = ctx.Feed<Customer>();

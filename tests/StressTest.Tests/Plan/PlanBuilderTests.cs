@@ -20,7 +20,8 @@ public sealed class PlanBuilderTests
         var plan = Plans.Build(typeof(Targets.Defaults), nameof(Targets.Defaults.Run));
 
         Assert.AreEqual(TimeSpan.FromSeconds(10), plan.Load.Duration);
-        Assert.AreEqual(TimeSpan.Zero, plan.Load.WarmUp);
+        Assert.IsTrue(plan.Load.AutoWarmUp, "WarmUp not written: the warm-up is automatic");
+        Assert.AreEqual(LoadReader.AutoWarmUpLimit, plan.Load.WarmUp, "its limit");
         Assert.AreEqual(1, plan.Load.Concurrency);
         Assert.AreEqual(TimeSpan.FromSeconds(30), plan.Load.Timeout);
         Assert.AreEqual(StressSettings.Default.ShutdownGrace, plan.Load.ShutdownGrace);
@@ -116,6 +117,21 @@ public sealed class PlanBuilderTests
     }
 
     [TestMethod]
+    [DataRow("auto")]
+    [DataRow(" Auto ")]
+    public void Build_WarmUpAuto_IsTheAutomaticWarmUp(string written)
+    {
+        var declaration = Plans.Declaration(typeof(Targets.Defaults), nameof(Targets.Defaults.Run), Args(("WarmUp", written)));
+
+        var result = PlanBuilder.Build(declaration, StressSettings.Default with { DurationScale = 0.5 });
+
+        Assert.IsTrue(result.IsSuccess, result.Error);
+        Assert.IsTrue(result.Value.Load.AutoWarmUp);
+        Assert.AreEqual(TimeSpan.FromSeconds(15), result.Value.Load.WarmUp, "the limit is scaled like any WarmUp");
+        Assert.AreEqual("auto", LoadDescription.Of(result.Value.Load).WarmUp);
+    }
+
+    [TestMethod]
     public void Build_ZeroWarmUp_IsAccepted()
     {
         var declaration = Plans.Declaration(typeof(Targets.Defaults), nameof(Targets.Defaults.Run), Args(("WarmUp", "0s")));
@@ -124,6 +140,7 @@ public sealed class PlanBuilderTests
 
         Assert.IsTrue(result.IsSuccess, result.Error);
         Assert.AreEqual(TimeSpan.Zero, result.Value.Load.WarmUp);
+        Assert.IsFalse(result.Value.Load.AutoWarmUp, "\"0s\" turns warm-up off");
     }
 
     [TestMethod]

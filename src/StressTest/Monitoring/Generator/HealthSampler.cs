@@ -19,19 +19,24 @@ internal sealed class HealthSampler
 
     private readonly TimeProvider _time;
     private readonly Func<ProcessReading> _read;
+    private readonly MachineLoad? _machine;
     private ProcessReading _last;
     private long _lastAt;
 
-    public HealthSampler(TimeProvider time, Func<ProcessReading> read)
+    /// <param name="time">The clock.</param>
+    /// <param name="read">Reads the process's counters.</param>
+    /// <param name="machine">The machine's load beside it; null where it cannot be read.</param>
+    public HealthSampler(TimeProvider time, Func<ProcessReading> read, MachineLoad? machine = null)
     {
         _time = time;
         _read = read;
+        _machine = machine;
         Restart();
     }
 
     /// <summary>The sampler of this process on the real clock; null on any other clock.</summary>
     public static HealthSampler? ForThisProcess(TimeProvider time) =>
-        time == TimeProvider.System ? new HealthSampler(time, ProcessReading.Current) : null;
+        time == TimeProvider.System ? new HealthSampler(time, ProcessReading.Current, MachineLoad.ForThisMachine()) : null;
 
     /// <summary>Starts the next interval now (the measured window begins).</summary>
     public void Restart()
@@ -49,7 +54,14 @@ internal sealed class HealthSampler
         var last = _last;
         _last = now;
         _lastAt = at;
-        return From(last, now, seconds);
+        var health = From(last, now, seconds);
+        if (_machine is null)
+        {
+            return health;
+        }
+
+        var (machine, others) = _machine.Sample(seconds, health.CpuCores, _time.GetElapsedTime(0, at).TotalSeconds);
+        return health with { MachineCpuCores = machine, BusiestOthers = others };
     }
 
     /// <summary>The figures of an interval of <paramref name="seconds"/> between two readings.</summary>
@@ -64,6 +76,10 @@ internal sealed class HealthSampler
             Math.Round((after.Allocated - before.Allocated) / Megabyte * perSecond, 2),
             after.ThreadPoolThreads,
             after.ThreadPoolQueue,
-            after.LockContentions - before.LockContentions);
+            after.LockContentions - before.LockContentions)
+        {
+            JitMethods = after.JitMethods - before.JitMethods,
+            JitMs = Math.Round((after.JitTime - before.JitTime).TotalMilliseconds, 1),
+        };
     }
 }

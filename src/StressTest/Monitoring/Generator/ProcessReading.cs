@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Diagnostics;
+using System.Runtime;
 
 namespace StressTest.Monitoring.Generator;
 
@@ -24,6 +25,12 @@ internal readonly record struct ProcessReading(
     long ThreadPoolQueue,
     long LockContentions)
 {
+    /// <summary>Methods the JIT compiled since the process started (every thread, tier-up re-compilations included).</summary>
+    public long JitMethods { get; init; }
+
+    /// <summary>Time spent in the JIT since the process started, summed over threads.</summary>
+    public TimeSpan JitTime { get; init; }
+
     /// <summary>This process, from the runtime's own counters: each is a field read or a system call, no allocation
     /// (<see cref="Environment.CpuUsage"/>, not <see cref="Process"/>, which builds an object per read).</summary>
     public static ProcessReading Current() => new(
@@ -34,5 +41,9 @@ internal readonly record struct ProcessReading(
         GC.GetTotalAllocatedBytes(precise: false),
         ThreadPool.ThreadCount,
         ThreadPool.PendingWorkItemCount,
-        Monitor.LockContentionCount);
+        Monitor.LockContentionCount)
+    {
+        JitMethods = JitInfo.GetCompiledMethodCount(currentThread: false),
+        JitTime = JitInfo.GetCompilationTime(currentThread: false),
+    };
 }

@@ -31,6 +31,13 @@ internal sealed record LoadArguments(TimeSpan WarmUp, TimeSpan Duration, TimeSpa
     /// <summary>Upper bound on a Duration, WarmUp, Timeout or Pacing: nothing in a test run should last longer.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(1);
 
+    /// <summary>The WarmUp text that asks for the automatic warm-up explicitly (also the attribute's default).</summary>
+    public const string AutoWarmUpText = "auto";
+
+    /// <summary>True when WarmUp was not written (or written as <see cref="AutoWarmUpText"/>): the load warms the
+    /// generator until it is warm; <see cref="WarmUp"/> is then zero and the runtime applies its own limit.</summary>
+    public bool AutoWarmUp { get; init; }
+
     /// <summary>True for the open model (Rate, or Model = LoadModel.Open).</summary>
     public bool Open { get; init; }
 
@@ -61,7 +68,11 @@ internal sealed record LoadArguments(TimeSpan WarmUp, TimeSpan Duration, TimeSpa
         var reader = new Reader(arguments, problems);
         bool Has(string name) => arguments.ContainsKey(name);
 
-        var warmUp = reader.Duration(ArgumentNames.WarmUp, "0s", allowZero: true);
+        // WarmUp not written: the warm-up is automatic (until the generator is warm); "0s" turns it off, any other
+        // value is honoured as written.
+        var autoWarmUp = !Has(ArgumentNames.WarmUp)
+            || (arguments[ArgumentNames.WarmUp] is string written && written.Trim().Equals(AutoWarmUpText, StringComparison.OrdinalIgnoreCase));
+        var warmUp = autoWarmUp ? TimeSpan.Zero : reader.Duration(ArgumentNames.WarmUp, "0s", allowZero: true);
         var timeout = reader.Duration(ArgumentNames.Timeout, "30s", allowZero: false);
         var open = reader.Model();
 
@@ -87,6 +98,7 @@ internal sealed record LoadArguments(TimeSpan WarmUp, TimeSpan Duration, TimeSpa
 
         return new LoadArguments(warmUp, duration, timeout)
         {
+            AutoWarmUp = autoWarmUp,
             Open = open,
             Concurrency = concurrency,
             Rate = rate,

@@ -40,7 +40,13 @@ internal static class ResourceCharts
         }
 
         var embedded = report.Api?.InTestProcess == true ? ", the API hosted in it included" : string.Empty;
-        charts.Add(new ChartSpec("generator", $"Generator CPU (test process{embedded})", "cores", seconds, [Line(report, "generator.cpuCores", s => s.Generator?.CpuCores)])
+        List<ChartSeries> cpu = [Line(report, "generator.cpuCores", s => s.Generator?.CpuCores)];
+        if (report.Series.Any(s => s.Generator?.MachineCpuCores is not null))
+        {
+            cpu.Add(Line(report, "generator.machineCpuCores", s => s.Generator?.MachineCpuCores));
+        }
+
+        charts.Add(new ChartSpec("generator", $"Generator CPU (test process{embedded}) and the whole machine's", "cores", seconds, cpu)
         {
             Guides = [new ChartGuide($"saturated at {SaturationRules.CpuShare * generator.Cores:0.#} of {generator.Cores} cores", SaturationRules.CpuShare * generator.Cores)],
         });
@@ -49,6 +55,14 @@ internal static class ResourceCharts
             Line(report, "generator.threadPoolThreads", s => s.Generator?.ThreadPoolThreads),
             Line(report, "generator.threadPoolQueue", s => s.Generator?.ThreadPoolQueue),
         ]));
+        charts.Add(new ChartSpec("generator-jit", "Generator JIT (warming while above the line)", "ms of JIT a second, methods compiled", seconds,
+        [
+            Line(report, "generator.jitMs", s => s.Generator?.JitMs),
+            Line(report, "generator.jitMethods", s => s.Generator?.JitMethods),
+        ])
+        {
+            Guides = [new ChartGuide($"warming from {WarmingRule.JitShare * 1000:0} ms", WarmingRule.JitShare * 1000)],
+        });
         if (report.LatencyMeasuredFrom == "intendedStart")
         {
             charts.Add(new ChartSpec("generator-lateness", "Generator start lateness p99", "ms", seconds, [Line(report, "generator.latenessP99Ms", s => s.Generator?.LatenessP99Ms)])

@@ -126,6 +126,6 @@ internal static class HtmlDocument
         var load = plan.Model == "open"
             ? plan.Stages is { } rateStages ? $"open model, stages {rateStages}" : string.Create(Invariant, $"open model, {plan.Rate:0.##}/s")
             : plan.Stages is { } workerStages ? $"closed model, stages {workerStages}" : string.Create(Invariant, $"closed model, {plan.Concurrency} worker(s)");
-        return string.Create(Invariant, $"{load}, measured {report.DurationSeconds:0.###} s after {plan.WarmUp} warm-up");
+        return string.Create(Invariant, $"{load}, measured {report.DurationSeconds:0.###} s after {plan.WarmUpText} warm-up");
     }
 }

@@ -156,7 +156,7 @@ internal static class ReportTables
             ("arrivals", plan.Arrivals),
             ("pacing", plan.Pacing),
             ("stages", plan.Stages),
-            ("warmUp", plan.WarmUp),
+            ("warmUp", plan.WarmUpText),
             ("duration", plan.Duration),
             ("timeout", plan.Timeout),
             ("durationScale", plan.DurationScale.ToString("0.###", CultureInfo.InvariantCulture)),

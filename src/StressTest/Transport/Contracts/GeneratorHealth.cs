@@ -27,4 +27,21 @@ internal sealed record GeneratorHealth(
     /// <summary>p99 of how late invocations started against their schedule in the interval, ms; null without a
     /// schedule (the unpaced closed model) or when nothing started.</summary>
     public double? LatenessP99Ms { get; init; }
+
+    /// <summary>Methods the JIT compiled in the interval (tier-0, tier-1 re-compilations and dynamic methods alike):
+    /// a generator still compiling its own code offers less load than it will once warm.</summary>
+    public long JitMethods { get; init; }
+
+    /// <summary>Time spent compiling methods in the interval, ms, summed over threads (the background tier-1
+    /// compiler included), so it can exceed the interval on a machine with several cores.</summary>
+    public double JitMs { get; init; }
+
+    /// <summary>The whole machine's busy CPU in the interval, in cores (every process, the kernel and the time the
+    /// hypervisor stole included); null where the operating system does not tell (only Linux does today).</summary>
+    public double? MachineCpuCores { get; init; }
+
+    /// <summary>The processes besides this one that used the most CPU in the interval, busiest first, as
+    /// <c>name (pid 123) 0.85 cores</c>: only read when other work used a noticeable share of the machine, so a
+    /// contended machine's verdict can name what contended it; empty otherwise.</summary>
+    public IReadOnlyList<string> BusiestOthers { get; init; } = [];
 }

@@ -51,6 +51,12 @@ internal sealed record IntervalTelemetry(int Index, TimeSpan Start, TimeSpan End
 
     /// <summary>How the agent's process fared in the interval; null when not sampled (a fake clock).</summary>
     public GeneratorHealth? Health { get; init; }
+
+    /// <summary>A second of the automatic warm-up (offsets from the run's start; nothing in it is measured): sent so the
+    /// per-second work on both sides (harvest, encoding, health, merging, the progress report) runs during the warm-up
+    /// as it will during the measured window, and its code is compiled before measuring starts. The controller only
+    /// rehearses it; it never counts.</summary>
+    public bool WarmUp { get; init; }
 }
 
 /// <summary>Errors of one kind (see <c>ErrorClassifier</c>): <c>HTTP 503</c>, <c>timeout</c>,
@@ -102,6 +108,17 @@ internal sealed record AgentCompleted(TimeSpan Measured, int StuckInvocations, b
     /// that turned out to vary): each is merged into its final name, so the names do not depend on the order the
     /// requests came in.</summary>
     public IReadOnlyList<EndpointAlias> EndpointAliases { get; init; } = [];
+
+    /// <summary>How long the automatic warm-up ran before the measured window (null when the warm-up was written, or
+    /// off, or the clock is not the real one).</summary>
+    public TimeSpan? AutoWarmUp { get; init; }
+
+    /// <summary>How the automatic warm-up ended: <c>JIT quiet and throughput settled after 2.1 s</c>, or why it was
+    /// cut off at its limit.</summary>
+    public string? AutoWarmUpNote { get; init; }
+
+    /// <summary>False when the automatic warm-up reached its limit before the generator was warm.</summary>
+    public bool AutoWarmUpSettled { get; init; } = true;
 }
 
 /// <summary>An endpoint name sent earlier (<paramref name="From"/>) and the name it is reported under (<paramref name="To"/>).</summary>

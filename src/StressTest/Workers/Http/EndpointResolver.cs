@@ -27,19 +27,20 @@ internal sealed class EndpointResolver(InvocationSlot slot, HttpOptions options)
     {
         if (GivenName(request) is { } given)
         {
-            return slot.Run.Details.Endpoint(given);
+            return slot.Details.Endpoint(given);
         }
 
         var uri = request.RequestUri!;
         var method = request.Method;
         var text = uri.OriginalString;
-        if (Volatile.Read(ref _last) is { } last && ReferenceEquals(last.Method, method) && string.Equals(last.Uri, text, StringComparison.Ordinal))
+        var details = slot.Details;
+        if (Volatile.Read(ref _last) is { } last && ReferenceEquals(last.Method, method) && ReferenceEquals(last.Details, details) && string.Equals(last.Uri, text, StringComparison.Ordinal))
         {
             return last.Endpoint;
         }
 
-        var endpoint = slot.Run.Details.Endpoint(EndpointNamer.Name(method, uri, _baseAuthority, slot.Run.Http?.Names));
-        Volatile.Write(ref _last, new Entry(text, method, endpoint));
+        var endpoint = details.Endpoint(EndpointNamer.Name(method, uri, _baseAuthority, slot.Run.Http?.Names));
+        Volatile.Write(ref _last, new Entry(text, method, details, endpoint));
         return endpoint;
     }
 
@@ -62,6 +63,7 @@ internal sealed class EndpointResolver(InvocationSlot slot, HttpOptions options)
     /// <param name="Uri">The request URI's text, as HttpClient built it from the base address.</param>
     /// <param name="Method">Compared by reference: <see cref="HttpMethod.Get"/> and its kin are singletons, and a
     /// method object of the test's own at worst misses the cache.</param>
+    /// <param name="Details">The recorder the endpoint came from: a rehearsing warm-up records into its own.</param>
     /// <param name="Endpoint">Where requests to it are recorded.</param>
-    private sealed record Entry(string Uri, HttpMethod Method, EndpointRecorder Endpoint);
+    private sealed record Entry(string Uri, HttpMethod Method, DetailRecorder Details, EndpointRecorder Endpoint);
 }

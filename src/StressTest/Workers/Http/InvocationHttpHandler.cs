@@ -40,14 +40,14 @@ internal sealed class InvocationHttpHandler : DelegatingHandler
     {
         ThrowIfNoBaseAddress(request);
         ContentCoding.OfferCompression(request);
-        return _slot.IsMeasured ? SendMeasuredAsync(request, cancellationToken) : SendUnmeasuredAsync(request, cancellationToken);
+        return _slot.IsRecording ? SendMeasuredAsync(request, cancellationToken) : SendUnmeasuredAsync(request, cancellationToken);
     }
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ThrowIfNoBaseAddress(request);
         ContentCoding.OfferCompression(request);
-        if (!_slot.IsMeasured)
+        if (!_slot.IsRecording)
         {
             return Decoded(base.Send(request, cancellationToken));
         }
@@ -108,7 +108,7 @@ internal sealed class InvocationHttpHandler : DelegatingHandler
     private RequestMeasure Begin(HttpRequestMessage request)
     {
         var endpoint = _endpoints.Resolve(request);
-        var span = _slot.Trace is null ? null : TracePropagation.StartRequest(request, endpoint.Name, _slot.Run.Telemetry);
+        var span = _slot.Trace is null ? null : TracePropagation.StartRequest(request, endpoint.Name, _slot.Telemetry);
         return new(endpoint, CountingContent.AttachOutgoing(request, endpoint), _slot.Run.Time.GetTimestamp(), span);
     }
     private void Failed(in RequestMeasure measure, Exception exception)
@@ -118,7 +118,7 @@ internal sealed class InvocationHttpHandler : DelegatingHandler
         {
             var elapsed = Elapsed(measure.Start);
             measure.Endpoint.Record(elapsed, statusCode: 0, failed: true, measure.BytesOut);
-            _slot.Run.Telemetry.RecordRequest(elapsed, measure.Endpoint.Name, statusCode: 0);
+            _slot.Telemetry.RecordRequest(elapsed, measure.Endpoint.Name, statusCode: 0);
         }
 
         if (measure.Span is { } span)
@@ -134,7 +134,7 @@ internal sealed class InvocationHttpHandler : DelegatingHandler
         var elapsed = Elapsed(measure.Start);
         var endpoint = measure.Endpoint;
         endpoint.Record(elapsed, status, failed: !accepted, measure.BytesOut);
-        _slot.Run.Telemetry.RecordRequest(elapsed, endpoint.Name, status);
+        _slot.Telemetry.RecordRequest(elapsed, endpoint.Name, status);
         if (!accepted)
         {
             _slot.NoteHttpFailure(status, endpoint.Name);

@@ -23,9 +23,11 @@ public sealed class GeneratorVerdictTests
         Assert.AreEqual(28, verdict.SaturatedSeconds);
         var window = Assert.ContainsSingle(verdict.Windows);
         Assert.AreEqual((12.0, 40.0), (window.FromSeconds, window.ToSeconds));
+        Assert.AreEqual(SaturationCause.Generator, window.Cause);
         Assert.AreEqual(
-            "Warning: the load generator was saturated from 12 s to 40 s (CPU 1.95 of 2 cores): numbers in that window describe the generator, not the API.",
+            "Warning: the load generator itself was short of CPU or threads from 12 s to 40 s (CPU 1.95 of 2 cores): the load offered there was capped by the generator, and latency includes waiting for a core or a thread.",
             verdict.Warning);
+        Assert.IsNull(verdict.KeptUpNote);
     }
 
     [TestMethod]
@@ -36,6 +38,7 @@ public sealed class GeneratorVerdictTests
         Assert.IsTrue(verdict.Sampled);
         Assert.IsFalse(verdict.Saturated);
         Assert.IsNull(verdict.Warning);
+        Assert.AreEqual("The load generator kept up throughout (CPU at most 0.2 of 2 cores, no JIT warming): these numbers describe the API.", verdict.KeptUpNote);
     }
 
     [TestMethod]
@@ -55,8 +58,10 @@ public sealed class GeneratorVerdictTests
         var verdict = GeneratorVerdict.Judge(Series(12, i => saturated.Contains(i) ? Calm with { LatenessP99Ms = 8 } : Calm), cores: 2);
 
         Assert.AreSequenceEqual(new[] { (2.0, 7.0), (9.0, 11.0) }, verdict.Windows.Select(w => (w.FromSeconds, w.ToSeconds)).ToArray());
-        Assert.StartsWith("Warning: the load generator was saturated from 2 s to 7 s (start lateness p99 8 ms) and from 9 s to 11 s", verdict.Warning!);
-        Assert.EndsWith("numbers in those windows describe the generator, not the API.", verdict.Warning!);
+        Assert.AreEqual(
+            "Warning: the load generator started invocations late from 2 s to 7 s (start lateness p99 8 ms): latency from the intended start there includes up to 8 ms (p99) of the generator's lateness; service time does not; "
+            + "and the load generator started invocations late from 9 s to 11 s (start lateness p99 8 ms): latency from the intended start there includes up to 8 ms (p99) of the generator's lateness; service time does not.",
+            verdict.Warning);
     }
 
     [TestMethod]
