@@ -8,20 +8,20 @@ namespace HostileFixture;
 /// <summary>Bad input that was already handled well before issue 16, kept here so it stays so, and the cases that pass.</summary>
 public static class BehavingStressTests
 {
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void ValidPasses()
     {
     }
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void Throws() => throw new InvalidOperationException("the method failed");
 
-    [StressTest(Duration = "abc")]
+    [StressTest(WarmUp = "0s", Duration = "abc")]
     public static void DurationNotADuration()
     {
     }
 
-    [StressTest(Duration = "-1s")]
+    [StressTest(WarmUp = "0s", Duration = "-1s")]
     public static void DurationNegative()
     {
     }
@@ -31,88 +31,88 @@ public static class BehavingStressTests
     {
     }
 
-    [StressTest(Timeout = "0ms")]
+    [StressTest(WarmUp = "0s", Timeout = "0ms")]
     public static void TimeoutZero()
     {
     }
 
-    [StressTest(Concurrency = 0)]
+    [StressTest(WarmUp = "0s", Concurrency = 0)]
     public static void ConcurrencyZero()
     {
     }
 
-    [StressTest(Rate = 10, Concurrency = 2)]
+    [StressTest(WarmUp = "0s", Rate = 10, Concurrency = 2)]
     public static void RateWithConcurrency()
     {
     }
 
-    [StressTest(Rate = 10, Pacing = "100ms")]
+    [StressTest(WarmUp = "0s", Rate = 10, Pacing = "100ms")]
     public static void PacingInOpenModel()
     {
     }
 
-    [StressTest(Rate = 10, MaxConcurrency = 0)]
+    [StressTest(WarmUp = "0s", Rate = 10, MaxConcurrency = 0)]
     public static void MaxConcurrencyZero()
     {
     }
 
-    [StressTest(Stages = "1s:10, oops")]
+    [StressTest(WarmUp = "0s", Stages = "1s:10, oops")]
     public static void StagesMalformed()
     {
     }
 
-    [StressTest(Duration = "1s", AcceptStatus = "2xx, teapot")]
+    [StressTest(WarmUp = "0s", Duration = "1s", AcceptStatus = "2xx, teapot")]
     public static void AcceptStatusBad()
     {
     }
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     [Threshold("p42x < 5ms")]
     public static void ThresholdUnknownMetric()
     {
     }
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     [Threshold("p95 = 5ms")]
     public static void ThresholdBadOperator()
     {
     }
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     [Threshold("p95 < 200ms", Step = "chekout")]
     public static void ThresholdUnknownStep(StressContext ctx) => ctx.Step("checkout", () => { });
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static int ReturnsInt() => 1;
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void TakesString(string value) => _ = value;
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void Generic<T>()
     {
     }
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     private static void PrivateMethod()
     {
     }
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void Overloaded()
     {
     }
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void Overloaded(CancellationToken ct) => _ = ct;
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     [Threshold("p95 < baseline + 10%")]
     public static void NoBaselineFails()
     {
     }
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     [Threshold("error_rate < 100%")]
     public static Task TolerantOfErrors(StressContext ctx) => ctx.Iteration % 2 == 0 ? Task.FromException(new InvalidOperationException("every other one")) : Task.CompletedTask;
 
@@ -124,7 +124,7 @@ public static class BehavingStressTests
 /// <summary>An instance test on a class without a parameterless constructor.</summary>
 public sealed class NoDefaultConstructorStressTests(int seed)
 {
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public void NeedsInstance() => _ = seed;
 }
 
@@ -137,7 +137,7 @@ public static class SetupThrowsStressTests
     [StressTeardown]
     public static void Teardown() => StressTest.Fixtures.Markers.Write("SetupThrows.teardown");
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void SetupThrows()
     {
     }
@@ -149,7 +149,7 @@ public static class TeardownThrowsStressTests
     [StressTeardown]
     public static void Teardown() => throw new IOException("could not delete the test data");
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void TeardownThrows()
     {
     }
@@ -161,7 +161,7 @@ public sealed class WorkerSetupThrowsStressTests
     [StressWorkerSetup]
     public void WorkerSetup() => throw new InvalidOperationException("no login");
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public void WorkerSetupThrows()
     {
     }
@@ -173,7 +173,7 @@ public static class SetupSkipsStressTests
     [StressSetup]
     public static void Setup(StressSetupContext setup) => setup.Skip("no database on this machine");
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void SetupSkips()
     {
     }
@@ -185,7 +185,7 @@ public static class MissingFeederFileStressTests
     [StressSetup]
     public static void Setup(StressSetupContext setup) => setup.Set(StressTest.Data.Feeder.FromCsv("no-such-file.csv", StressTest.Data.FeedStrategy.Circular));
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void MissingFeederFile()
     {
     }

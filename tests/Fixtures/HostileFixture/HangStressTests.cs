@@ -17,7 +17,7 @@ public static class SetupHangsStressTests
     [StressTeardown]
     public static void Teardown() => Markers.Write("SetupHangs.teardown");
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void SetupHangs()
     {
     }
@@ -31,7 +31,7 @@ public static class SetupIgnoresTokenStressTests
     [StressTeardown]
     public static void Teardown() => Markers.Write("SetupIgnoresToken.teardown");
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void SetupIgnoresToken()
     {
     }
@@ -42,7 +42,7 @@ public static class TeardownHangsStressTests
     [StressTeardown]
     public static Task Teardown(CancellationToken ct) => Block.UntilCancelledAsync(ct);
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void TeardownHangs()
     {
     }
@@ -53,7 +53,7 @@ public sealed class WorkerSetupHangsStressTests
     [StressWorkerSetup]
     public Task WorkerSetup(CancellationToken ct) => Block.UntilCancelledAsync(ct);
 
-    [StressTest(Duration = "1s", Concurrency = 2)]
+    [StressTest(WarmUp = "0s", Duration = "1s", Concurrency = 2)]
     public void WorkerSetupHangs()
     {
     }
@@ -64,7 +64,7 @@ public sealed class WorkerTeardownIgnoresTokenStressTests
     [StressWorkerTeardown]
     public void WorkerTeardown() => Block.Forever();
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public void WorkerTeardownIgnoresToken()
     {
     }
@@ -72,7 +72,7 @@ public sealed class WorkerTeardownIgnoresTokenStressTests
 
 public sealed class DisposeHangsStressTests : IDisposable
 {
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public void DisposeHangs()
     {
     }
@@ -84,7 +84,7 @@ public sealed class ConstructorHangsStressTests
 {
     public ConstructorHangsStressTests() => Block.Forever();
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public void ConstructorHangs()
     {
     }
@@ -95,7 +95,7 @@ public static class DataDisposeHangsStressTests
     [StressSetup]
     public static void Setup(StressSetupContext setup) => setup.Set(new HangingResource());
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void DataDisposeHangs()
     {
     }
@@ -115,7 +115,7 @@ public static class DependencyReaderHangsStressTests
         return new Dictionary<string, long>();
     });
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void DependencyReaderHangs()
     {
     }

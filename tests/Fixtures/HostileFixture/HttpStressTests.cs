@@ -8,7 +8,7 @@ namespace HostileFixture;
 /// <summary>A relative request without any base address (item 8 of issue 16): the run stops at once naming the fix.</summary>
 public static class NoBaseAddressStressTests
 {
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static async Task MissingBaseAddress(StressContext ctx, CancellationToken ct)
     {
         using var response = await ctx.Http.GetAsync("products/1", ct);
@@ -23,7 +23,7 @@ public static class RandomSlugStressTests
 
     /// <summary>Thirty articles an invocation, each under a new random slug: even a run of one invocation sends more
     /// different values than a route has words.</summary>
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static async Task RandomSlugs(StressContext ctx, CancellationToken ct)
     {
         for (var i = 0; i < 30; i++)
@@ -51,7 +51,7 @@ public static class NamedRouteStressTests
         setup.NameEndpoints("GET /api/users/{name}");
     }
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static async Task NamedRoutes(StressContext ctx, CancellationToken ct)
     {
         using var response = await ctx.Http.GetAsync($"api/users/{(char)('a' + (ctx.Iteration % 3))}-{Guid.NewGuid():N}", ct);
@@ -65,7 +65,7 @@ public static class BadRouteStressTests
     [StressSetup]
     public static void Setup(StressSetupContext setup) => setup.NameEndpoints("api/users/{name}");
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void BadRoute()
     {
     }
@@ -74,7 +74,7 @@ public static class BadRouteStressTests
 /// <summary>Requests to a host that is neither loopback nor allowed: refused, the test fails (already well behaved).</summary>
 public static class HostGuardStressTests
 {
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static async Task HostNotAllowed(StressContext ctx, CancellationToken ct)
     {
         using var response = await ctx.Http.GetAsync("http://api.example.invalid/", ct);
@@ -87,7 +87,7 @@ public static class ServerErrorStressTests
     [StressSetup]
     public static async Task Setup(StressSetupContext setup, CancellationToken ct) => setup.BaseAddress = await HostileApi.StartAsync(ct);
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static async Task ServerAnswers500(StressContext ctx, CancellationToken ct)
     {
         using var response = await ctx.Http.GetAsync("fail", ct);

@@ -11,7 +11,7 @@ namespace HostileFixture;
 /// <summary>A static test on an abstract base: runs on its sealed subclass.</summary>
 public abstract class AbstractStaticBase
 {
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void InheritedStatic()
     {
     }
@@ -24,7 +24,7 @@ public sealed class SealedFromStaticBase : AbstractStaticBase
 /// <summary>An instance test on an abstract base: runs on its concrete subclass.</summary>
 public abstract class AbstractInstanceBase
 {
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public void InheritedInstance()
     {
     }
@@ -37,7 +37,7 @@ public class ConcreteFromInstanceBase : AbstractInstanceBase
 /// <summary>An instance test on an abstract class nobody derives from: fails saying so.</summary>
 public abstract class AbstractWithoutSubclass
 {
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public void OrphanInstance()
     {
     }
@@ -46,7 +46,7 @@ public abstract class AbstractWithoutSubclass
 /// <summary>A static test on an abstract class nobody derives from: it needs no instance, so it runs.</summary>
 public abstract class AbstractStaticWithoutSubclass
 {
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void OrphanStatic()
     {
     }

@@ -13,12 +13,12 @@ namespace HostileFixture;
 /// </summary>
 public static class CrashStressTests
 {
-    [StressTest(Duration = "1s", Category = "Crash")]
+    [StressTest(WarmUp = "0s", Duration = "1s", Category = "Crash")]
     public static void BeforeTheCrash()
     {
     }
 
-    [StressTest(Duration = "1s", Category = "Crash")]
+    [StressTest(WarmUp = "0s", Duration = "1s", Category = "Crash")]
     public static void CrashesTheHost()
     {
         switch (Environment.GetEnvironmentVariable("STRESSTEST_E2E_CRASH"))
@@ -47,7 +47,7 @@ public static class SignalStressTests
     [StressTeardown]
     public static void Teardown() => Markers.Write("Signal.teardown");
 
-    [StressTest(Duration = "60s", Concurrency = 2, Category = "Signal")]
+    [StressTest(WarmUp = "0s", Duration = "60s", Concurrency = 2, Category = "Signal")]
     public static Task RunsUntilSignalled(CancellationToken ct) => Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System, ct);
 }
 
@@ -57,7 +57,7 @@ public static class BaseUrlStressTests
     [StressSetup]
     public static void Setup(StressSetupContext setup) => Markers.Write("BaseUrl.setup " + Uri.EscapeDataString(setup.BaseAddress?.ToString() ?? "none"));
 
-    [StressTest(Duration = "1s", Category = "Settings")]
+    [StressTest(WarmUp = "0s", Duration = "1s", Category = "Settings")]
     public static void SetupSeesBaseUrl()
     {
     }
@@ -69,7 +69,7 @@ public static class BaseUrlOverriddenStressTests
     [StressSetup]
     public static void Setup(StressSetupContext setup) => setup.BaseAddress = new Uri("http://127.0.0.1:8/");
 
-    [StressTest(Duration = "1s", Category = "Settings")]
+    [StressTest(WarmUp = "0s", Duration = "1s", Category = "Settings")]
     public static void SetupSetsAnotherBaseUrl()
     {
     }

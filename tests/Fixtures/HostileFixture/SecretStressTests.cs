@@ -14,16 +14,16 @@ public static class SecretStressTests
 {
     public const string Jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJIT1NUSUxFIn0.SE9TVElMRS1TRUNSRVQ";
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void SecretPasswordInMessage() => throw new InvalidOperationException("login failed, password: HOSTILE-SECRET-1 for user bob");
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void SecretBareJwt() => throw new InvalidOperationException($"rejected {Jwt} for user bob");
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void SecretDictionaryKey() => throw new InvalidOperationException("config was {'api_key': 'HOSTILE-SECRET-3', 'region': 'eu'}");
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     [Threshold("checks > 99%")]
     public static void SecretCheckName(StressContext ctx) => ctx.Check(false, "token=HOSTILE-SECRET-4");
 }
@@ -34,7 +34,7 @@ public static class SecretSetupStressTests
     [StressSetup]
     public static void Setup() => throw new InvalidOperationException("could not log in: Authorization: Bearer HOSTILE-SECRET-5");
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void SecretInSetup()
     {
     }

@@ -8,50 +8,50 @@ namespace HostileFixture;
 /// <summary>Method shapes and attribute values a careless or hostile user writes (items 1, 6, 13 of issue 16).</summary>
 public sealed class ShapeStressTests
 {
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static async void AsyncVoid()
     {
         await Task.Yield();
     }
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static async void AsyncVoidThrows()
     {
         await Task.Yield();
         throw new InvalidOperationException("async void boom");
     }
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static Task NullTaskReturned() => null!;
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void MessageGetterThrows() => throw new HostileException();
 
-    [StressTest(Duration = "48h")]
+    [StressTest(WarmUp = "0s", Duration = "48h")]
     public static void Duration48h()
     {
     }
 
-    [StressTest(Duration = "1000000h")]
+    [StressTest(WarmUp = "0s", Duration = "1000000h")]
     public static void Duration1000000h()
     {
     }
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     [Threshold("p95 < NaNms")]
     public static void ThresholdNaN()
     {
     }
 
-    [StressTest(Duration = "1s", Concurrency = 10000)]
+    [StressTest(WarmUp = "0s", Duration = "1s", Concurrency = 10000)]
     public static Task ConcurrencyTenThousand(CancellationToken ct) => Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System, ct);
 
-    [StressTest(Stages = "1s:2000")]
+    [StressTest(WarmUp = "0s", Stages = "1s:2000")]
     public static void StagesTooManyWorkers()
     {
     }
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void StepNumber101(StressContext ctx)
     {
         for (var i = 0; i <= 100; i++)
@@ -76,7 +76,7 @@ public sealed class AsyncVoidWorkerSetupStressTests
         await Task.Yield();
     }
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public void AsyncVoidWorkerSetup()
     {
     }
@@ -91,7 +91,7 @@ public static class AsyncVoidSetupStressTests
         await Task.Yield();
     }
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static void AsyncVoidSetup()
     {
     }

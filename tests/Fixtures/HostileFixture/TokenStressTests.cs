@@ -9,13 +9,13 @@ namespace HostileFixture;
 /// ones that ignore it are stuck, and only those are said to ignore it.</summary>
 public static class TokenStressTests
 {
-    [StressTest(Duration = "1s", Concurrency = 2)]
+    [StressTest(WarmUp = "0s", Duration = "1s", Concurrency = 2)]
     public static Task OutlivesRunHonoursToken(CancellationToken ct) => Task.Delay(TimeSpan.FromSeconds(20), TimeProvider.System, ct);
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static Task OutlivesRunIgnoresToken() => Task.Delay(TimeSpan.FromSeconds(20), TimeProvider.System);
 
-    [StressTest(Duration = "1s", Timeout = "100ms")]
+    [StressTest(WarmUp = "0s", Duration = "1s", Timeout = "100ms")]
     public static Task TimesOut(CancellationToken ct) => Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System, ct);
 }
 
@@ -25,7 +25,7 @@ public static class BlackHoleStressTests
     [StressSetup]
     public static void Setup(StressSetupContext setup) => setup.BaseAddress = HostileApi.BlackHole();
 
-    [StressTest(Duration = "1s")]
+    [StressTest(WarmUp = "0s", Duration = "1s")]
     public static async Task BlackHoledHttp(StressContext ctx, CancellationToken ct)
     {
         using var response = await ctx.Http.GetAsync("never", ct);
@@ -36,7 +36,7 @@ public static class BlackHoleStressTests
 /// time and the verdict names the starvation as the test's own.</summary>
 public static class StarvationStressTests
 {
-    [StressTest(Duration = "5s", Rate = 200)]
+    [StressTest(WarmUp = "0s", Duration = "5s", Rate = 200)]
     public static async Task StarvesThePool()
     {
         await Task.Yield();

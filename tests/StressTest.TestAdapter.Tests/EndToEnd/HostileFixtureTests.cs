@@ -31,10 +31,10 @@ public sealed class HostileFixtureTests
 
     [TestMethod]
     // Item 1: async void is not a supported shape, anywhere.
-    [DataRow("AsyncVoid", "Failed", "ShapeStressTests.AsyncVoid has an unsupported signature: " + AsyncVoid, "declare it async Task instead")]
+    [DataRow("AsyncVoid", "Failed", "ShapeStressTests.AsyncVoid has an unsupported signature: " + AsyncVoid, "return Task instead (async Task)")]
     [DataRow("AsyncVoidThrows", "Failed", "ShapeStressTests.AsyncVoidThrows has an unsupported signature: " + AsyncVoid)]
     [DataRow("AsyncVoidWorkerSetup", "Failed", "[StressWorkerSetup] method AsyncVoidWorkerSetupStressTests.WorkerSetup is not supported: " + AsyncVoid)]
-    [DataRow("AsyncVoidSetup", "Failed", "[StressSetup] method AsyncVoidSetupStressTests.Setup is not supported: " + AsyncVoid)]
+    [DataRow("AsyncVoidSetup", "Failed", "[StressSetup] method AsyncVoidSetupStressTests.Setup is async void, which nothing can await")]
     // Item 2: every lifecycle method that hangs is cancelled, then abandoned, and named.
     [DataRow("SetupHangs", "Failed", "[StressSetup] SetupHangsStressTests.Setup " + Lifecycle + " and was cancelled")]
     [DataRow("SetupIgnoresToken", "Failed", "[StressSetup] SetupIgnoresTokenStressTests.Setup " + Lifecycle + "; " + Abandoned)]
